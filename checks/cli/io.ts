@@ -1,0 +1,11 @@
+/** Output streams of a command; tests pass in-memory ones. */
+export interface CommandIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Whether stdout is a terminal (colours in text output). */
+  isTTY: boolean;
+  cwd: string;
+}
+
+/** A command: parses its own argv, returns the exit status (0, 1 or 2). */
+export type Command = (argv: string[], io: CommandIO) => Promise<number>;

@@ -1,0 +1,179 @@
+/**
+ * Contracts of the policy engine: the normalized resource model, rules, findings.
+ *
+ * Data flows one way: configuration (cdk.tf.json / plan JSON / HCL) → `Resource[]` (normalized,
+ * see normalize/) → `ResourceIndex` → rules → `Finding[]` → reporters.
+ */
+import type { Environment, MlpsLevel, PackId, Severity, DocumentName } from '../model/types';
+
+export type { PackId, Severity };
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** Higher = more severe. */
+export function severityRank(s: Severity): number {
+  return 4 - SEVERITIES.indexOf(s);
+}
+
+/** An unresolved Terraform expression (`${...}`): never a literal value. */
+export interface Unresolved {
+  readonly $unresolved: string;
+}
+
+/**
+ * A normalized attribute value. Strings containing `${` become `Unresolved`.
+ * Nested blocks keep their source shape (object OR list of objects): read them with
+ * `blocks()` / `block()` from `./values`, which accept both.
+ */
+export type Value = string | number | boolean | null | Unresolved | Value[] | { [k: string]: Value };
+
+export interface Resource {
+  /** Terraform type as written, e.g. `kubernetes_deployment_v1`. */
+  readonly type: string;
+  /**
+   * Canonical kind: provider prefix and version suffix removed,
+   * e.g. `kubernetes_deployment_v1` and `kubernetes_deployment` → `deployment`.
+   * Non-kubernetes types keep their full type name.
+   */
+  readonly kind: string;
+  /** Terraform local name. */
+  readonly name: string;
+  /** `TYPE.NAME` (module path prefixed for plan child modules: `module.x.TYPE.NAME`). */
+  readonly address: string;
+  /** Stack id (cdktf stack folder name), or the .tf folder / plan file base name. */
+  readonly stack: string;
+  /** Source file, relative to cwd with POSIX separators. */
+  readonly file: string;
+  /** 1-based line in `file` where known (HCL, JSON). */
+  readonly line?: number;
+  /** cdktf construct path (from the `//` metadata of cdk.tf.json), when known. */
+  readonly constructPath?: string;
+  /** The resource body, deep-frozen. */
+  readonly attrs: { readonly [k: string]: Value };
+  /** metadata.name / namespace / labels / annotations, literal values only. */
+  readonly metadata: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly labels: Readonly<Record<string, string>>;
+    readonly annotations: Readonly<Record<string, string>>;
+  };
+  /** From the `xjbt.gov.cn/*` labels (see LABELS). */
+  readonly system?: string;
+  readonly department?: string;
+  readonly center?: string;
+  readonly zone?: string;
+  readonly role?: string;
+  /** MLPS level from the label; undefined when absent or invalid. */
+  readonly level?: MlpsLevel;
+}
+
+/** Indexed access to resources: built once, rules look up instead of scanning. */
+export interface ResourceIndex {
+  readonly all: readonly Resource[];
+  byKind(kind: string): readonly Resource[];
+  byStack(stack: string): readonly Resource[];
+  bySystem(system: string): readonly Resource[];
+  /** Resources whose metadata.namespace (or, for a namespace, metadata.name) equals `ns`, in a stack. */
+  inNamespace(stack: string, ns: string): readonly Resource[];
+  /** Namespace resource of that name in a stack. */
+  namespace(stack: string, ns: string): Resource | undefined;
+  /** Resources carrying label `key` (with `value` when given). */
+  withLabel(key: string, value?: string): readonly Resource[];
+  readonly stacks: readonly string[];
+}
+
+export type ConfigurationSource =
+  | { kind: 'synth'; dir: string }
+  | { kind: 'plan'; file: string }
+  | { kind: 'tf'; dir: string }
+  | { kind: 'none' };
+
+/** Everything a rule may read. Pure data: rules must not do I/O. */
+export interface RuleContext {
+  readonly env: Environment;
+  readonly resources: ResourceIndex;
+  /** Whether a Terraform configuration was given at all (resource rules stay silent when not). */
+  readonly hasConfiguration: boolean;
+  /** Check date `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** MLPS level of a resource: its label, else its system's level in the inventory, else the policy default. */
+  levelOf(resource: Resource): MlpsLevel;
+}
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+/** What a rule returns; the engine adds rule metadata, severity, suppression. */
+export interface RawFinding {
+  message: LocalizedText;
+  /** A resource finding: stack, address, file, system come from it. */
+  resource?: Resource;
+  /** A model finding: the document and JSON pointer (file and line are resolved by the engine). */
+  doc?: DocumentName;
+  path?: string;
+  system?: string;
+  center?: string;
+  /** Override of the rule's severity for this finding (e.g. K8S-016 at level 4). */
+  severity?: Severity;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly pack: PackId;
+  readonly severity: Severity;
+  readonly title: LocalizedText;
+  /** e.g. `GB/T 22239-2019 8.1.4.4` or `新兵办发〔2017〕187号 §二(三)` */
+  readonly clause: string;
+  /** MLPS levels the rule applies to. */
+  readonly levels: readonly MlpsLevel[];
+  readonly remediation: LocalizedText;
+  /** What the rule reads. */
+  readonly inputs: readonly ('model' | 'configuration')[];
+  check(ctx: RuleContext): RawFinding[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  pack: PackId;
+  title: string;
+  titleZh: string;
+  message: string;
+  messageZh: string;
+  clause: string;
+  remediation: string;
+  remediationZh: string;
+  stack?: string;
+  address?: string;
+  system?: string;
+  center?: string;
+  file?: string;
+  path?: string;
+  line?: number;
+  column?: number;
+  constructPath?: string;
+  suppressed: boolean;
+  suppression?: { reason: string; approvedBy: string; expires: string };
+}
+
+export interface CheckResult {
+  tool: { name: 'btyun'; version: string };
+  environment: string;
+  asOf: string;
+  summary: {
+    critical: number;
+    high: number;
+    medium: number;
+    low: number;
+    info: number;
+    suppressed: number;
+    resources: number;
+    rulesEvaluated: number;
+  };
+  findings: Finding[];
+  /** Rules evaluated, for reporters that list them (SARIF, JUnit). Not in the JSON output. */
+  rules: readonly Rule[];
+  failOn: Severity;
+}
