@@ -5,15 +5,16 @@
  */
 import { InputError, UsageError } from '../model/errors';
 import type { Command, CommandIO } from './io';
+import { VERSION } from '../version';
 
-const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
-  validate: { summary: 'schema and cross-reference validation of an environment', load: () => require('./commands/validate').validate },
-  synth: { summary: "synthesize the environment's stacks (all or --stack ID …)", load: () => require('./commands/synth').synth },
-  check: { summary: 'run the rules on the environment and its Terraform configuration', load: () => require('./commands/check').check },
-  migration: { summary: 'the migration plan: waves, capacity, what is late and left', load: () => require('./commands/migration').migration },
-  rules: { summary: 'the rule catalogue', load: () => require('./commands/rules').rules },
-  report: { summary: 'self-contained HTML report for reviewers', load: () => require('./commands/report').report },
-  gen: { summary: 'generate a large, valid environment (for scale tests and benchmarks)', load: () => require('./commands/gen').gen },
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  validate: { summary: 'schema and cross-reference validation of an environment', load: async () => (await import('./commands/validate.js')).validate },
+  synth: { summary: "synthesize the environment's stacks (all or --stack ID …)", load: async () => (await import('./commands/synth.js')).synth },
+  check: { summary: 'run the rules on the environment and its Terraform configuration', load: async () => (await import('./commands/check.js')).check },
+  migration: { summary: 'the migration plan: waves, capacity, what is late and left', load: async () => (await import('./commands/migration.js')).migration },
+  rules: { summary: 'the rule catalogue', load: async () => (await import('./commands/rules.js')).rules },
+  report: { summary: 'self-contained HTML report for reviewers', load: async () => (await import('./commands/report.js')).report },
+  gen: { summary: 'generate a large, valid environment (for scale tests and benchmarks)', load: async () => (await import('./commands/gen.js')).gen },
 };
 
 export function usage(): string {
@@ -30,7 +31,7 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    io.stdout(`${require('../version').VERSION}\n`);
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   const cmd = COMMANDS[name];
@@ -39,7 +40,7 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
     return 2;
   }
   try {
-    return await cmd.load()(rest, io);
+    return await (await cmd.load())(rest, io);
   } catch (e) {
     return reportError(e, io, name);
   }
