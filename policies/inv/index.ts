@@ -1,4 +1,12 @@
 import type { Rule } from '../../checks/engine/types';
+import { INV_001 } from './inv-001';
+import { INV_002 } from './inv-002';
+import { INV_003 } from './inv-003';
+import { INV_004 } from './inv-004';
+import { INV_005 } from './inv-005';
+import { INV_006 } from './inv-006';
+import { INV_007 } from './inv-007';
+import { INV_008 } from './inv-008';
 
-/** The INV pack. */
-export const INV_RULES: readonly Rule[] = [];
+/** The INV pack (plan §二(一), §二(四), §三(六)), in id order. */
+export const INV_RULES: readonly Rule[] = [INV_001, INV_002, INV_003, INV_004, INV_005, INV_006, INV_007, INV_008];

@@ -1,4 +1,11 @@
 import type { Rule } from '../../checks/engine/types';
+import { MIG_001 } from './mig-001';
+import { MIG_002 } from './mig-002';
+import { MIG_003 } from './mig-003';
+import { MIG_004 } from './mig-004';
+import { MIG_005 } from './mig-005';
+import { MIG_006 } from './mig-006';
+import { MIG_007 } from './mig-007';
 
-/** The MIG pack. */
-export const MIG_RULES: readonly Rule[] = [];
+/** The MIG pack (migration plan, 新兵办发〔2017〕187号 §二(三)、§二(四)), in id order. */
+export const MIG_RULES: readonly Rule[] = [MIG_001, MIG_002, MIG_003, MIG_004, MIG_005, MIG_006, MIG_007];

@@ -1,4 +1,10 @@
 import type { Rule } from '../../checks/engine/types';
+import { NET_001 } from './net-001';
+import { NET_002 } from './net-002';
+import { NET_003 } from './net-003';
+import { NET_004 } from './net-004';
+import { NET_005 } from './net-005';
+import { NET_006 } from './net-006';
 
-/** The NET pack. */
-export const NET_RULES: readonly Rule[] = [];
+/** The NET pack (plan §二(二), §二(四), §三(七)), in id order. */
+export const NET_RULES: readonly Rule[] = [NET_001, NET_002, NET_003, NET_004, NET_005, NET_006];

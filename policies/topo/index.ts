@@ -1,4 +1,9 @@
 import type { Rule } from '../../checks/engine/types';
+import { TOPO_001 } from './topo-001';
+import { TOPO_002 } from './topo-002';
+import { TOPO_003 } from './topo-003';
+import { TOPO_004 } from './topo-004';
+import { TOPO_005 } from './topo-005';
 
-/** The TOPO pack. */
-export const TOPO_RULES: readonly Rule[] = [];
+/** The TOPO pack (plan §二(三)), in id order. */
+export const TOPO_RULES: readonly Rule[] = [TOPO_001, TOPO_002, TOPO_003, TOPO_004, TOPO_005];

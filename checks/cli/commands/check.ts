@@ -1,0 +1,108 @@
+/**
+ * `btyun check`: runs the rules on the environment and its Terraform configuration.
+ * Exit 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage/input, or a rule
+ * that failed internally (its line names the rule; the other rules' findings are still printed).
+ */
+import { runSession } from '../../engine/session';
+import { SEVERITIES, type ConfigurationSource, type Severity } from '../../engine/types';
+import { exitStatusOf, type RunResult } from '../../engine/run';
+import { UsageError } from '../../model/errors';
+import { DEFAULT_ENVIRONMENT } from '../../model/load';
+import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../report';
+import { writeAtomically } from '../../report/output';
+import { asOfFlag, boolFlag, listFlag, parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args';
+import type { Command, CommandIO } from '../io';
+
+const HELP = `usage: btyun check [--env NAME|PATH] [--synth DIR | --plan FILE | --tf DIR] [--packs P,…] [--rules ID,…]
+                   [--fail-on SEV] [--as-of DATE] [--format text|json|sarif|junit|markdown] [--output FILE]
+
+Runs the rules (合规检查) on the environment model and the Terraform configuration to be deployed.
+
+  --env NAME|PATH   environment under environments/ or a folder (default: ${DEFAULT_ENVIRONMENT})
+  --synth DIR       a cdktf output folder (DIR/stacks/<stack>/cdk.tf.json) or a folder of *.tf.json
+  --plan FILE       \`terraform show -json PLANFILE\` output
+  --tf DIR          a folder of plain .tf (HCL) files
+                    (none of the three: the environment's stacks are synthesized first)
+  --packs P,…       packs to run: topo,net,inv,mig,mlps,k8s,exc (default: the policy's packs)
+  --rules ID,…      rules to run (with --packs: both)
+  --fail-on SEV     lowest severity that fails the run: critical|high|medium|low|info (default: the policy's, high)
+  --as-of DATE      check date YYYY-MM-DD (default: today, UTC)
+  --format F        text (default) | json | sarif | junit | markdown
+  --output FILE     write the report to FILE (atomically) instead of stdout
+
+Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage or input.
+`;
+
+export const CHECK_FLAGS: Record<string, FlagSpec> = {
+  env: { type: 'string' },
+  synth: { type: 'string' },
+  plan: { type: 'string' },
+  tf: { type: 'string' },
+  packs: { type: 'list' },
+  rules: { type: 'list' },
+  'fail-on': { type: 'string' },
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  help: { type: 'bool' },
+};
+
+export function sourceFlag(args: ParsedArgs): ConfigurationSource {
+  const given = (['synth', 'plan', 'tf'] as const).filter((k) => stringFlag(args, k) !== undefined);
+  if (given.length > 1) throw new UsageError(`--synth, --plan and --tf are mutually exclusive (got ${given.map((g) => `--${g}`).join(' and ')})`);
+  const synth = stringFlag(args, 'synth');
+  const plan = stringFlag(args, 'plan');
+  const tf = stringFlag(args, 'tf');
+  if (synth !== undefined) return { kind: 'synth', dir: synth };
+  if (plan !== undefined) return { kind: 'plan', file: plan };
+  if (tf !== undefined) return { kind: 'tf', dir: tf };
+  return { kind: 'none' };
+}
+
+export function failOnFlag(args: ParsedArgs): Severity | undefined {
+  const v = stringFlag(args, 'fail-on');
+  if (v === undefined) return undefined;
+  if (!(SEVERITIES as readonly string[]).includes(v)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got '${v}')`);
+  return v as Severity;
+}
+
+function formatFlag(args: ParsedArgs): CheckFormat {
+  const v = stringFlag(args, 'format') ?? 'text';
+  if (!(CHECK_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')} (got '${v}')`);
+  return v as CheckFormat;
+}
+
+/** Rule errors: one line each, on stderr. */
+export function reportRuleErrors(result: RunResult, io: CommandIO, command: string): boolean {
+  for (const e of result.ruleErrors) io.stderr(`btyun ${command}: internal error in rule ${e.ruleId}: ${e.message}\n`);
+  return result.ruleErrors.length > 0;
+}
+
+export const check: Command = async (argv, io) => {
+  const args = parseArgs(argv, CHECK_FLAGS);
+  if (boolFlag(args, 'help')) {
+    io.stdout(HELP);
+    return 0;
+  }
+  // Validate every flag before any slow work.
+  const source = sourceFlag(args);
+  const failOn = failOnFlag(args);
+  const format = formatFlag(args);
+  const asOf = asOfFlag(args);
+  const output = stringFlag(args, 'output');
+  const result = await runSession({
+    envRef: stringFlag(args, 'env') ?? DEFAULT_ENVIRONMENT,
+    source,
+    packs: listFlag(args, 'packs'),
+    rules: listFlag(args, 'rules'),
+    failOn,
+    asOf,
+    cwd: io.cwd,
+  });
+  const color = format === 'text' && output === undefined && io.isTTY && process.env.NO_COLOR === undefined;
+  const text = renderCheck(result, format, { color });
+  if (output !== undefined) writeAtomically(output, text, io.cwd);
+  else io.stdout(text);
+  if (reportRuleErrors(result, io, 'check')) return 2;
+  return exitStatusOf(result);
+};

@@ -1,0 +1,44 @@
+/**
+ * `btyun synth [--env NAME|PATH] [--stack ID …] [--out DIR]`: synthesizes the environment's center
+ * stacks (all, or only the named ones) into a cdktf output folder, replaced atomically: a failed
+ * synth leaves the previous output intact. Prints one line per stack written.
+ */
+import * as path from 'node:path';
+import { DEFAULT_ENVIRONMENT, displayPath, loadEnvironment } from '../../model/load';
+import { boolFlag, listFlag, parseArgs, stringFlag, type FlagSpec } from '../args';
+import type { Command } from '../io';
+
+const HELP = `usage: btyun synth [--env NAME|PATH] [--stack ID …] [--out DIR]
+
+Synthesizes the environment's stacks (one per 兵团云 center) as Terraform JSON (cdk.tf.json).
+
+  --env NAME|PATH   environment under environments/ or a folder (default: ${DEFAULT_ENVIRONMENT})
+  --stack ID …      only these stacks (center ids; repeat, space or comma separated)
+  --out DIR         output folder (default: cdktf.out)
+
+BTYUN_AS_OF=YYYY-MM-DD sets the synth date for replacement deadlines (default: today).
+Exit status: 0 written; 2 bad usage or input (the previous output is left as it was).
+`;
+
+const FLAGS: Record<string, FlagSpec> = {
+  env: { type: 'string' },
+  stack: { type: 'list', variadic: true },
+  out: { type: 'string' },
+  help: { type: 'bool' },
+};
+
+export const synth: Command = async (argv, io) => {
+  const args = parseArgs(argv, FLAGS);
+  if (boolFlag(args, 'help')) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const env = loadEnvironment(stringFlag(args, 'env') ?? DEFAULT_ENVIRONMENT, { cwd: io.cwd });
+  // Loaded lazily: only synthesis pays for cdktf and the provider bindings.
+  const { synthEnvironment, selectStacks } = await import('../../../stacks/synth.js');
+  const stacks = selectStacks(env, listFlag(args, 'stack'));
+  const outDir = path.resolve(io.cwd, stringFlag(args, 'out') ?? 'cdktf.out');
+  const result = synthEnvironment(env, { outDir, stacks });
+  for (const id of result.stacks) io.stdout(`${id}: ${displayPath(path.join(result.outDir, 'stacks', id, 'cdk.tf.json'), io.cwd)}\n`);
+  return 0;
+};

@@ -1,0 +1,33 @@
+/** File helpers of the configuration readers: relative POSIX names, sorted listings, clear errors. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../../model/errors';
+
+/** `file` relative to cwd with POSIX separators (as findings print it). */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  return (rel === '' ? '.' : rel).split(path.sep).join('/');
+}
+
+export function readText(file: string, cwd: string): string {
+  try {
+    return fs.readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, a file was expected' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+    throw new InputError([{ file: displayPath(file, cwd), message: why }]);
+  }
+}
+
+/** Sorted entries of a directory that must exist. */
+export function listDir(dir: string, cwd: string): fs.Dirent[] {
+  const abs = path.resolve(cwd, dir);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    throw new InputError([{ file: displayPath(dir, cwd), message: 'no such directory' }]);
+  }
+  if (!st.isDirectory()) throw new InputError([{ file: displayPath(dir, cwd), message: 'is not a directory' }]);
+  return fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

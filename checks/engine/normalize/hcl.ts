@@ -1,0 +1,51 @@
+/**
+ * Plain `.tf` HCL → resources, through @cdktf/hcl2json (HCL → Terraform JSON; blocks come as
+ * lists). Line numbers come from scanning the text for `resource "TYPE" "NAME"`.
+ * Nothing is evaluated: expressions come back as `${…}` strings and stay Unresolved.
+ */
+import { InputError } from '../../model/errors';
+import type { Resource } from '../types';
+import { normalizeTerraformJson } from './terraform-json';
+
+/** Lines of `resource "TYPE" "NAME"` headers, keyed `TYPE.NAME`. */
+export function hclResourceLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const re = /^[ \t]*resource[ \t]+"([^"\n]+)"[ \t]+"([^"\n]+)"/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const key = `${m[1]}.${m[2]}`;
+    if (!lines.has(key)) lines.set(key, text.slice(0, m.index).split('\n').length);
+  }
+  return lines;
+}
+
+/** `main.tf:2,7-3,1: Invalid expression; …` → line 2, column 7. */
+function hclProblems(message: string, file: string): InputError {
+  const inner = /\[(.*)\]\s*$/s.exec(message)?.[1] ?? message;
+  const problems = inner
+    .split(/,\s*(?=[^\s,:]+:\d+,\d+)/)
+    .map((part) => {
+      const m = /^[^\s:]*:(\d+),(\d+)(?:-\d+(?:,\d+)?)?:\s*(.*)$/s.exec(part.trim());
+      return m
+        ? { file, line: Number(m[1]), column: Number(m[2]), message: `invalid HCL: ${m[3].trim()}` }
+        : { file, message: `invalid HCL: ${part.trim().replace(/^parse config:\s*/, '')}` };
+    });
+  return new InputError(problems.length > 0 ? problems : [{ file, message: 'invalid HCL' }]);
+}
+
+export async function normalizeHcl(text: string, stack: string, file: string): Promise<Resource[]> {
+  // Required lazily: the Go/wasm bridge is only loaded when HCL is read.
+  const { parse } = require('@cdktf/hcl2json') as { parse(filename: string, contents: string): Promise<Record<string, unknown>> };
+  let json: Record<string, unknown>;
+  try {
+    json = await parse(file, text);
+  } catch (e) {
+    throw hclProblems(e instanceof Error ? e.message : String(e), file);
+  }
+  const lines = hclResourceLines(text);
+  const withLines = normalizeTerraformJson(json, stack, file).map((r) => {
+    const line = lines.get(`${r.type}.${r.name}`);
+    return line === undefined ? r : Object.freeze({ ...r, line });
+  });
+  // hcl2json sorts keys; give the resources back in source order.
+  return withLines.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
+}

@@ -1,0 +1,138 @@
+/**
+ * `runChecks`: evaluates the selected rules once over the environment and the configuration,
+ * then adds rule metadata, file positions, severity overrides, suppressions, the secret mask,
+ * sorting and the summary. Pure: no I/O.
+ */
+import type { Environment, MlpsLevel, Severity } from '../model/types';
+import { VERSION } from '../version';
+import { buildResourceIndex } from './resource-index';
+import { collectSecrets, makeMasker, type Masker } from './secrets';
+import { sortFindings } from './sort';
+import { applySuppressions } from './suppress';
+import { SEVERITIES, severityRank, type CheckResult, type Finding, type RawFinding, type Resource, type Rule, type RuleContext } from './types';
+
+export interface RunInput {
+  env: Environment;
+  resources: readonly Resource[];
+  hasConfiguration: boolean;
+  rules: readonly Rule[];
+  asOf: string;
+  /** Default: the policy's failOn. */
+  failOn?: Severity;
+}
+
+/** A rule that threw: reported as one line naming the rule; the other rules still run. */
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
+export interface RunResult extends CheckResult {
+  /** Rules that threw. Not part of the JSON output; the CLI prints them and exits 2. */
+  ruleErrors: RuleError[];
+}
+
+function makeLevelOf(env: Environment): (r: Resource) => MlpsLevel {
+  const bySystem = new Map<string, MlpsLevel>();
+  for (const s of env.inventory.systems) if (s.mlps?.level !== undefined) bySystem.set(s.id, s.mlps.level);
+  return (r) => r.level ?? (r.system !== undefined ? bySystem.get(r.system) : undefined) ?? env.policy.defaultMlpsLevel;
+}
+
+function omitUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function toFinding(rule: Rule, raw: RawFinding, env: Environment, overrides: Record<string, Severity>): Finding {
+  const r = raw.resource;
+  const pos = raw.doc !== undefined && raw.path !== undefined ? env.locate(raw.doc, raw.path) : undefined;
+  // A policy override wins over both the rule's default and a finding's own (level-based) severity.
+  const severity = overrides[rule.id] ?? raw.severity ?? rule.severity;
+  return omitUndefined<Finding>({
+    ruleId: rule.id,
+    severity,
+    pack: rule.pack,
+    title: rule.title.en,
+    titleZh: rule.title.zh,
+    message: raw.message.en,
+    messageZh: raw.message.zh,
+    clause: rule.clause,
+    remediation: rule.remediation.en,
+    remediationZh: rule.remediation.zh,
+    stack: r?.stack,
+    address: r?.address,
+    system: raw.system ?? r?.system,
+    center: raw.center ?? r?.center,
+    file: r?.file ?? (raw.doc !== undefined ? env.files[raw.doc] : undefined),
+    path: raw.path,
+    line: r?.line ?? pos?.line,
+    column: r ? undefined : pos?.column,
+    constructPath: r?.constructPath,
+    suppressed: false,
+  });
+}
+
+function maskFinding(f: Finding, mask: Masker): Finding {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) out[k] = typeof v === 'string' ? mask(v) : v;
+  if (f.suppression) out.suppression = { reason: mask(f.suppression.reason), approvedBy: mask(f.suppression.approvedBy), expires: f.suppression.expires };
+  return out as unknown as Finding;
+}
+
+export function summarize(findings: readonly Finding[], resources: number, rulesEvaluated: number): CheckResult['summary'] {
+  const summary: CheckResult['summary'] = { critical: 0, high: 0, medium: 0, low: 0, info: 0, suppressed: 0, resources, rulesEvaluated };
+  for (const f of findings) {
+    if (f.suppressed) summary.suppressed++;
+    else summary[f.severity]++;
+  }
+  return summary;
+}
+
+export function runChecks(input: RunInput): RunResult {
+  const { env, rules, asOf } = input;
+  const ctx: RuleContext = Object.freeze({
+    env,
+    resources: buildResourceIndex(input.resources),
+    hasConfiguration: input.hasConfiguration,
+    asOf,
+    levelOf: makeLevelOf(env),
+  });
+  const overrides = env.policy.severityOverrides ?? {};
+  const findings: Finding[] = [];
+  const ruleErrors: RuleError[] = [];
+  for (const rule of rules) {
+    let raws: RawFinding[];
+    try {
+      raws = rule.check(ctx);
+    } catch (e) {
+      ruleErrors.push({ ruleId: rule.id, message: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
+      continue;
+    }
+    for (const raw of raws) findings.push(toFinding(rule, raw, env, overrides));
+  }
+  const mask = makeMasker(collectSecrets(input.resources));
+  const final = sortFindings(applySuppressions(findings, env.policy.suppressions ?? [], asOf).map((f) => maskFinding(f, mask)));
+  return {
+    tool: { name: 'btyun', version: VERSION },
+    environment: env.name,
+    asOf,
+    summary: summarize(final, input.resources.length, rules.length),
+    findings: final,
+    rules,
+    failOn: input.failOn ?? env.policy.failOn,
+    ruleErrors: ruleErrors.map((e) => ({ ruleId: e.ruleId, message: mask(e.message) })),
+  };
+}
+
+/** Unsuppressed findings at or above `failOn`. */
+export function blockingFindings(result: Pick<CheckResult, 'findings' | 'failOn'>): Finding[] {
+  const floor = severityRank(result.failOn);
+  return result.findings.filter((f) => !f.suppressed && severityRank(f.severity) >= floor);
+}
+
+/** 0 nothing at or above failOn; 1 otherwise. (2 is for bad input and rule errors, decided by the CLI.) */
+export function exitStatusOf(result: Pick<CheckResult, 'findings' | 'failOn'>): 0 | 1 {
+  return blockingFindings(result).length > 0 ? 1 : 0;
+}
+
+export { SEVERITIES };

@@ -1,0 +1,38 @@
+/**
+ * Policy defaults: every policy.yaml field is optional; what is absent takes the plan's value
+ * (新兵办发〔2017〕187号 deadlines, carrier grade 99.99 %, 网络安全法 §21 180 days, ...).
+ */
+import type { PlanDeadlines, Policy, Topology } from './types';
+import { PACK_IDS } from './types';
+
+export const DEFAULT_DEADLINES: Readonly<PlanDeadlines> = Object.freeze({
+  privateNetworkMerge: '2017-12-31',
+  cloudRunning: '2017-12-31',
+  centerMoves: '2018-06-30',
+  divisionConsolidation: '2018-06-30',
+  platformConnection: '2018-06-30',
+});
+
+export const POLICY_DEFAULTS = Object.freeze({
+  failOn: 'high',
+  defaultMlpsLevel: 3,
+  headroom: 0.2,
+  carrierGradeAvailability: 99.99,
+  auditLogRetentionDays: 180,
+} as const);
+
+/** `raw` has passed the policy schema. */
+export function withPolicyDefaults(raw: Partial<Policy> & { deadlines?: Partial<PlanDeadlines> }, topology: Topology): Policy {
+  return {
+    packs: raw.packs ? [...raw.packs] : [...PACK_IDS],
+    severityOverrides: { ...(raw.severityOverrides ?? {}) },
+    failOn: raw.failOn ?? POLICY_DEFAULTS.failOn,
+    defaultMlpsLevel: raw.defaultMlpsLevel ?? POLICY_DEFAULTS.defaultMlpsLevel,
+    deadlines: { ...DEFAULT_DEADLINES, ...(raw.deadlines ?? {}) },
+    headroom: raw.headroom ?? POLICY_DEFAULTS.headroom,
+    carrierGradeAvailability: raw.carrierGradeAvailability ?? POLICY_DEFAULTS.carrierGradeAvailability,
+    auditLogRetentionDays: raw.auditLogRetentionDays ?? POLICY_DEFAULTS.auditLogRetentionDays,
+    approvedRegistries: raw.approvedRegistries ? [...raw.approvedRegistries] : [topology.registry],
+    suppressions: raw.suppressions ? [...raw.suppressions] : [],
+  };
+}

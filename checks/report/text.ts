@@ -1,0 +1,55 @@
+/** Text output for people: grouped by center/stack and system, colours only on a terminal. */
+import { blockingFindings } from '../engine/run';
+import type { CheckResult, Finding, Severity } from '../engine/types';
+import { groupFindings, MODEL_GROUP_TITLE, severityLabel, verdict, whereOf } from './labels';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', string> = {
+  critical: '\x1b[1;31m',
+  high: '\x1b[31m',
+  medium: '\x1b[33m',
+  low: '\x1b[36m',
+  info: '\x1b[37m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  ok: '\x1b[32m',
+};
+const RESET = '\x1b[0m';
+
+function painter(color: boolean): (c: keyof typeof COLORS, s: string) => string {
+  return (c, s) => (color ? `${COLORS[c]}${s}${RESET}` : s);
+}
+
+function findingLines(f: Finding, paint: ReturnType<typeof painter>): string[] {
+  const tag = `[${severityLabel(f.severity).toUpperCase()}]`;
+  const head = `${f.suppressed ? paint('dim', '[suppressed 已豁免] ') : ''}${paint(f.severity, tag)} ${paint('bold', f.ruleId)} ${f.titleZh} / ${f.title}`;
+  const lines = [`    ${head}`, `        ${f.messageZh}`, `        ${f.message}`, `        clause 条款: ${f.clause}`];
+  const where = whereOf(f);
+  if (where !== '') lines.push(`        where 位置: ${where}`);
+  lines.push(`        fix 整改: ${f.remediationZh} / ${f.remediation}`);
+  if (f.suppression) lines.push(paint('dim', `        suppressed 豁免: ${f.suppression.reason} (approved by 审批人 ${f.suppression.approvedBy}, expires 到期 ${f.suppression.expires})`));
+  return lines;
+}
+
+export function renderText(result: CheckResult, opts: TextOptions = { color: false }): string {
+  const paint = painter(opts.color);
+  const out: string[] = [`btyun check — environment 环境 ${result.environment}, as of 检查日期 ${result.asOf}`, ''];
+  for (const g of groupFindings(result.findings)) {
+    out.push(paint('bold', g.group === '' ? `== ${MODEL_GROUP_TITLE} ==` : `== 中心/栈 Center/stack: ${g.group} ==`));
+    for (const s of g.systems) {
+      out.push(`  -- 系统 System: ${s.system === '' ? '(none 无)' : s.system} --`);
+      for (const f of s.findings) out.push(...findingLines(f, paint));
+    }
+    out.push('');
+  }
+  if (result.findings.length === 0) out.push('No findings. 未发现问题。', '');
+  const s = result.summary;
+  const counts = (['critical', 'high', 'medium', 'low', 'info'] as const).map((k) => `${s[k]} ${severityLabel(k)}`).join(', ');
+  const blocking = blockingFindings(result).length;
+  const line = `Summary 汇总: ${counts}; ${s.suppressed} suppressed 已豁免; ${s.resources} resources 资源; ${s.rulesEvaluated} rules 规则. ${verdict(result, blocking)}`;
+  out.push(blocking > 0 ? paint('critical', line) : paint('ok', line));
+  return out.join('\n') + '\n';
+}

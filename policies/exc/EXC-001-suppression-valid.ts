@@ -1,0 +1,42 @@
+/**
+ * EXC-001: a suppression is an approved, dated exception. One that lacks its rule, target,
+ * reason, approver or expiry, or that has expired, suppresses nothing (the engine ignores it)
+ * and is itself a finding, pointing at the entry in policy.yaml.
+ */
+import { suppressionProblems } from '../../checks/engine/suppress';
+import type { RawFinding } from '../../checks/engine/types';
+import { ALL_LEVELS, defineRule } from '../define';
+
+export const EXC_001 = defineRule({
+  id: 'EXC-001',
+  pack: 'exc',
+  severity: 'high',
+  title: { zh: '例外（豁免）须完整且在有效期内', en: 'A suppression is complete and not expired' },
+  clause: 'btyun policy: suppressions (例外审批)',
+  levels: ALL_LEVELS,
+  remediation: {
+    zh: '为该例外补齐规则编号、对象（system/stack/resource）、理由、审批人和到期日；已到期的例外须重新审批或删除。',
+    en: 'Give the suppression a rule id, a target (system/stack/resource), a reason, an approver and an expiry date; renew or remove an expired one.',
+  },
+  inputs: ['model'],
+  check(ctx) {
+    const out: RawFinding[] = [];
+    ctx.env.policy.suppressions.forEach((s, i) => {
+      const problems = suppressionProblems(s, ctx.asOf);
+      if (problems.length === 0) return;
+      const what = s.rule ? `for ${s.rule}` : '';
+      const whatZh = s.rule ? `（${s.rule}）` : '';
+      const expiredOnly = problems.length === 1 && problems[0].path === '/expires';
+      out.push({
+        doc: 'policy',
+        path: `/suppressions/${i}${expiredOnly ? '/expires' : ''}`,
+        system: s.target?.system,
+        message: {
+          zh: `例外 #${i + 1}${whatZh}不生效：${problems.map((p) => p.zh).join('；')}`,
+          en: `suppression #${i + 1} ${what ? what + ' ' : ''}suppresses nothing: it ${problems.map((p) => p.en).join('; ')}`,
+        },
+      });
+    });
+    return out;
+  },
+});

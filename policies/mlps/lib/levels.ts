@@ -1,0 +1,42 @@
+/**
+ * Level applicability of MLPS rules (RULES.md): a rule judges a system, resource or center only
+ * when its MLPS level is in `rule.levels`. The engine does not filter, so every rule asks here.
+ */
+import type { Resource, RuleContext } from '../../../checks/engine/types';
+import type { Center, Environment, InfoSystem, MlpsLevel } from '../../../checks/model/types';
+
+export function applies(levels: readonly MlpsLevel[], level: MlpsLevel): boolean {
+  return levels.includes(level);
+}
+
+export function inventorySystem(env: Environment, id: string): InfoSystem | undefined {
+  return env.inventory.systems.find((s) => s.id === id);
+}
+
+/** The filed level of a system, else the policy default (also for unfiled ids). */
+export function systemLevel(env: Environment, id: string): MlpsLevel {
+  return inventorySystem(env, id)?.mlps?.level ?? env.policy.defaultMlpsLevel;
+}
+
+/** The highest level among resources (label, else system, else default). */
+export function highestLevel(ctx: RuleContext, resources: readonly Resource[]): MlpsLevel {
+  let max: MlpsLevel = 1;
+  for (const r of resources) {
+    const l = ctx.levelOf(r);
+    if (l > max) max = l;
+  }
+  return max;
+}
+
+/** Center rules (三权分立, audit) apply by the highest level the center may host. */
+export function centerApplies(levels: readonly MlpsLevel[], center: Center): boolean {
+  return applies(levels, center.mlpsLevel);
+}
+
+/** Level of a system seen in the configuration: its filing, else the highest of its resources. */
+export function deployedSystemLevel(ctx: RuleContext, id: string): MlpsLevel {
+  const filed = inventorySystem(ctx.env, id)?.mlps?.level;
+  if (filed !== undefined) return filed;
+  const resources = ctx.resources.bySystem(id);
+  return resources.length > 0 ? highestLevel(ctx, resources) : ctx.env.policy.defaultMlpsLevel;
+}

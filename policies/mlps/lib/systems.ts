@@ -1,0 +1,79 @@
+/**
+ * Where a system is deployed, read from the configuration: its primary resources (everything
+ * labelled with it except DR instances and backup replicas), their centers, and its persistent data.
+ */
+import type { Resource, RuleContext } from '../../../checks/engine/types';
+import { blocks, dig } from '../../../checks/engine/values';
+import { CONVENTION_LABELS } from '../../../checks/model/conventions';
+import type { Center } from '../../../checks/model/types';
+import { centerOf } from './centers';
+import { inventorySystem } from './levels';
+import { sortedUnique } from './text';
+
+export const WORKLOAD_KINDS: readonly string[] = ['deployment', 'stateful_set'];
+
+export function backupKind(r: Resource): string | undefined {
+  return r.metadata.labels[CONVENTION_LABELS.backup];
+}
+
+export function drMode(r: Resource): string | undefined {
+  return r.metadata.labels[CONVENTION_LABELS.drMode];
+}
+
+/** A DR instance or an off-site replica: not where the system primarily runs. */
+export function isDrOrReplica(r: Resource): boolean {
+  return r.role === 'dr' || backupKind(r) === 'replica';
+}
+
+export function primaryResources(ctx: RuleContext, systemId: string): Resource[] {
+  return ctx.resources.bySystem(systemId).filter((r) => !isDrOrReplica(r));
+}
+
+/** Systems that have primary resources in the configuration, sorted. */
+export function deployedSystems(ctx: RuleContext): string[] {
+  return sortedUnique(ctx.resources.all.filter((r) => r.system !== undefined && !isDrOrReplica(r)).map((r) => r.system as string));
+}
+
+/** Centers (sorted by id) where the system's primary resources run. */
+export function primaryCenters(ctx: RuleContext, systemId: string): Center[] {
+  const byId = new Map<string, Center>();
+  for (const r of primaryResources(ctx, systemId)) {
+    const c = centerOf(ctx.env, r);
+    if (c) byId.set(c.id, c);
+  }
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Stacks (sorted) where the system's primary resources are. */
+export function primaryStacks(ctx: RuleContext, systemId: string): string[] {
+  return sortedUnique(primaryResources(ctx, systemId).map((r) => r.stack));
+}
+
+/** PVCs and stateful sets with volume claim templates: the resources that hold data. */
+export function holdsData(r: Resource): boolean {
+  if (r.kind === 'persistent_volume_claim') return true;
+  return r.kind === 'stateful_set' && blocks(dig(r.attrs, 'spec'), 'volume_claim_template').length > 0;
+}
+
+/** Persistent data: the inventory says storageGiB > 0, or a primary resource holds data. */
+export function hasPersistentData(ctx: RuleContext, systemId: string): boolean {
+  const filed = inventorySystem(ctx.env, systemId)?.workload?.storageGiB ?? 0;
+  return filed > 0 || primaryResources(ctx, systemId).some(holdsData);
+}
+
+/** DR workloads of a system (deployment / stateful set with role `dr`). */
+export function drWorkloads(ctx: RuleContext, systemId: string): Resource[] {
+  return ctx.resources.bySystem(systemId).filter((r) => WORKLOAD_KINDS.includes(r.kind) && r.role === 'dr');
+}
+
+/** The resource a system-level finding in a stack is attached to: its namespace, else its first primary resource. */
+export function anchorResource(ctx: RuleContext, systemId: string, stack: string): Resource | undefined {
+  const inStack = primaryResources(ctx, systemId).filter((r) => r.stack === stack);
+  return inStack.find((r) => r.kind === 'namespace') ?? inStack.find(holdsData) ?? inStack[0];
+}
+
+/** The resource a system finding is attached to: the namespace or first primary resource in its first primary stack. */
+export function systemAnchor(ctx: RuleContext, systemId: string): Resource | undefined {
+  const stack = primaryStacks(ctx, systemId)[0];
+  return stack === undefined ? undefined : anchorResource(ctx, systemId, stack);
+}

@@ -1,0 +1,44 @@
+/**
+ * Workload redundancy evidence: replicas, spreading over nodes, and a matching
+ * PodDisruptionBudget.
+ */
+import { podSpec, podTemplateMetadata } from '../../../checks/engine/pods';
+import type { Resource, ResourceIndex } from '../../../checks/engine/types';
+import { blocks, dig, has, isUnresolved, num, str, strMap } from '../../../checks/engine/values';
+import { namespaceOf } from './namespaces';
+import { selectorMatches } from './selectors';
+
+export const HOSTNAME_KEY = 'kubernetes.io/hostname';
+
+/** Replicas: a literal number, 1 when absent (the Kubernetes default), undefined when unresolved. */
+export function replicas(r: Resource): number | undefined {
+  const spec = dig(r.attrs, 'spec');
+  if (!has(spec, 'replicas')) return 1;
+  if (isUnresolved(spec?.replicas)) return undefined;
+  return num(spec, 'replicas');
+}
+
+/** Spread across nodes by topology spread constraints or pod anti-affinity on the hostname. */
+export function spreadsAcrossNodes(r: Resource): boolean {
+  const spec = podSpec(r);
+  if (blocks(spec, 'topology_spread_constraint').some((c) => str(c, 'topology_key') === HOSTNAME_KEY)) return true;
+  const anti = dig(spec, 'affinity', 'pod_anti_affinity');
+  const required = blocks(anti, 'required_during_scheduling_ignored_during_execution');
+  if (required.some((t) => str(t, 'topology_key') === HOSTNAME_KEY)) return true;
+  return blocks(anti, 'preferred_during_scheduling_ignored_during_execution').some(
+    (p) => str(dig(p, 'pod_affinity_term'), 'topology_key') === HOSTNAME_KEY,
+  );
+}
+
+export function podLabels(r: Resource): Record<string, string> {
+  return strMap(podTemplateMetadata(r)?.labels);
+}
+
+/** PodDisruptionBudgets in the workload's stack and namespace whose selector matches its pods. */
+export function matchingDisruptionBudgets(index: ResourceIndex, r: Resource): Resource[] {
+  const labels = podLabels(r);
+  return index
+    .inNamespace(r.stack, namespaceOf(r))
+    .filter((p) => p.kind === 'pod_disruption_budget')
+    .filter((p) => selectorMatches(dig(p.attrs, 'spec', 'selector'), labels));
+}

@@ -1,0 +1,91 @@
+/**
+ * MLPS-010 — 8.1.5.4 d 集中管控 (audit records collected centrally and kept as the law requires)
+ * and 网络安全法 第二十一条 (network logs kept at least six months). Evidence: the topology's audit
+ * log store keeps records ≥ policy.auditLogRetentionDays; every center stack has an
+ * audit-shipping ConfigMap with an endpoint and retention-days ≥ that minimum.
+ */
+import type { RawFinding } from '../../checks/engine/types';
+import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS, OPS_NAMESPACE } from '../../checks/model/conventions';
+import { defineRule, fromLevel } from '../define';
+import { auditShippingConfigMaps } from './lib/audit';
+import { centerIndex, centerStacks } from './lib/centers';
+import { centerApplies } from './lib/levels';
+import { message, where } from './lib/text';
+
+const CLAUSE = 'GB/T 22239-2019 8.1.5.4 d; 网络安全法 §21';
+const LEVELS = fromLevel(2);
+
+export const MLPS_010 = defineRule({
+  id: 'MLPS-010',
+  pack: 'mlps',
+  severity: 'high',
+  title: { zh: '各中心审计日志集中存储并保留不少于 180 天', en: 'Every center ships audit logs to a central store kept ≥ 180 days' },
+  clause: CLAUSE,
+  levels: LEVELS,
+  remediation: {
+    zh: `topology.yaml 的 auditLogStore.retentionDays 不低于策略要求；每个中心栈在 ${OPS_NAMESPACE} 中部署带 ${CONVENTION_LABELS.auditShipping}: "true" 标签的 ConfigMap，写明 endpoint 与 retention-days。`,
+    en: `Keep topology.yaml auditLogStore.retentionDays at or above the policy minimum; give every center stack a ConfigMap labelled ${CONVENTION_LABELS.auditShipping}: "true" (in ${OPS_NAMESPACE}) with endpoint and retention-days.`,
+  },
+  inputs: ['model', 'configuration'],
+  check(ctx) {
+    const env = ctx.env;
+    const min = env.policy.auditLogRetentionDays;
+    const out: RawFinding[] = [];
+    const store = env.topology.auditLogStore;
+    if (env.topology.centers.some((c) => centerApplies(LEVELS, c)) && !(store.retentionDays >= min)) {
+      out.push({
+        doc: 'topology',
+        path: '/auditLogStore/retentionDays',
+        message: message(CLAUSE, {
+          zh: `审计日志库只保留 ${store.retentionDays} 天，低于要求的 ${min} 天`,
+          en: `The audit log store keeps records for ${store.retentionDays} days, less than the required ${min}`,
+          fixZh: `请将 auditLogStore.retentionDays 设为至少 ${min}。`,
+          fixEn: `Set auditLogStore.retentionDays to at least ${min}.`,
+        }),
+      });
+    }
+    if (!ctx.hasConfiguration) return out;
+    for (const c of centerStacks(env, ctx.resources.stacks)) {
+      if (!centerApplies(LEVELS, c)) continue;
+      const shipping = auditShippingConfigMaps(ctx.resources, c.id);
+      if (shipping.length === 0) {
+        out.push({
+          doc: 'topology',
+          path: `/centers/${centerIndex(env, c.id)}`,
+          center: c.id,
+          message: message(CLAUSE, {
+            zh: `中心 ${c.id} 的配置中没有审计日志外送 ConfigMap（标签 ${CONVENTION_LABELS.auditShipping}: "true"）`,
+            en: `The configuration of center ${c.id} has no audit-shipping ConfigMap (label ${CONVENTION_LABELS.auditShipping}: "true")`,
+            fixZh: `请在 ${OPS_NAMESPACE} 中添加该 ConfigMap，写明 ${AUDIT_SHIPPING_KEYS.endpoint} 与 ${AUDIT_SHIPPING_KEYS.retentionDays}。`,
+            fixEn: `Add it in ${OPS_NAMESPACE} with ${AUDIT_SHIPPING_KEYS.endpoint} and ${AUDIT_SHIPPING_KEYS.retentionDays}.`,
+          }),
+        });
+        continue;
+      }
+      for (const s of shipping) {
+        const zh: string[] = [];
+        const en: string[] = [];
+        if (s.endpoint === undefined || s.endpoint.trim() === '') {
+          zh.push(`未写明 ${AUDIT_SHIPPING_KEYS.endpoint}`);
+          en.push(`no ${AUDIT_SHIPPING_KEYS.endpoint}`);
+        }
+        if (s.retentionDays === undefined || s.retentionDays < min) {
+          const days = s.retentionDays === undefined ? '未写明' : `${s.retentionDays} 天`;
+          zh.push(`${AUDIT_SHIPPING_KEYS.retentionDays} 为 ${days}，要求至少 ${min} 天`);
+          en.push(`${AUDIT_SHIPPING_KEYS.retentionDays} is ${s.retentionDays ?? 'missing'}, at least ${min} required`);
+        }
+        if (zh.length === 0) continue;
+        out.push({
+          resource: s.resource,
+          message: message(CLAUSE, {
+            zh: `审计日志外送配置 ${where(s.resource)} 不合规：${zh.join('；')}`,
+            en: `Audit-shipping ConfigMap ${where(s.resource)} is not compliant: ${en.join('; ')}`,
+            fixZh: `请写明审计库地址，并将保留天数设为至少 ${min}。`,
+            fixEn: `Name the audit store endpoint and keep records at least ${min} days.`,
+          }),
+        });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,53 @@
+/**
+ * MLPS-012 — 8.1.4.9 a 数据备份恢复: local backup and recovery of important data.
+ * Evidence: every deployed system with persistent data (inventory storageGiB > 0, or a PVC /
+ * volume claim template of its own) has a CronJob labelled `xjbt.gov.cn/backup: local` and with
+ * the system, in every stack where its primary resources are.
+ */
+import type { RawFinding } from '../../checks/engine/types';
+import { CONVENTION_LABELS } from '../../checks/model/conventions';
+import { LABELS } from '../../checks/model/labels';
+import { defineRule, fromLevel } from '../define';
+import { applies, deployedSystemLevel } from './lib/levels';
+import { anchorResource, backupKind, deployedSystems, hasPersistentData, primaryStacks } from './lib/systems';
+import { message } from './lib/text';
+
+const CLAUSE = 'GB/T 22239-2019 8.1.4.9 a';
+const LEVELS = fromLevel(2);
+
+export const MLPS_012 = defineRule({
+  id: 'MLPS-012',
+  pack: 'mlps',
+  severity: 'high',
+  title: { zh: '有持久数据的系统须有本地备份计划', en: 'Every system with persistent data has a local backup schedule' },
+  clause: CLAUSE,
+  levels: LEVELS,
+  remediation: {
+    zh: `在系统所在中心栈中创建 CronJob，标签 ${CONVENTION_LABELS.backup}: local 与 ${LABELS.system}: <系统>，按 topology.backup.schedule 备份。`,
+    en: `Add a CronJob in the system's center stack labelled ${CONVENTION_LABELS.backup}: local and ${LABELS.system}: <system>, on topology.backup.schedule.`,
+  },
+  inputs: ['model', 'configuration'],
+  check(ctx) {
+    if (!ctx.hasConfiguration) return [];
+    const out: RawFinding[] = [];
+    for (const sys of deployedSystems(ctx)) {
+      if (!applies(LEVELS, deployedSystemLevel(ctx, sys)) || !hasPersistentData(ctx, sys)) continue;
+      const backups = ctx.resources.bySystem(sys).filter((r) => r.kind === 'cron_job' && backupKind(r) === 'local');
+      for (const stack of primaryStacks(ctx, sys)) {
+        if (backups.some((b) => b.stack === stack)) continue;
+        const anchor = anchorResource(ctx, sys, stack);
+        out.push({
+          ...(anchor ? { resource: anchor } : {}),
+          system: sys,
+          message: message(CLAUSE, {
+            zh: `系统 ${sys} 在栈 ${stack} 中有持久数据，但没有本地备份 CronJob（${CONVENTION_LABELS.backup}: local）`,
+            en: `System ${sys} keeps persistent data in stack ${stack} but has no local backup CronJob (${CONVENTION_LABELS.backup}: local) there`,
+            fixZh: '请为该系统添加本地备份 CronJob。',
+            fixEn: 'Add a local backup CronJob for the system.',
+          }),
+        });
+      }
+    }
+    return out;
+  },
+});

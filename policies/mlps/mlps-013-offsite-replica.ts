@@ -1,0 +1,60 @@
+/**
+ * MLPS-013 — 8.1.4.9 b 数据备份恢复: off-site real-time backup (异地实时备份) of important data
+ * over the network to a backup site. Evidence: a deployed level ≥ 3 system with persistent data has
+ * a resource labelled `xjbt.gov.cn/backup: replica` (and with the system) in a corps DR center
+ * whose city differs from the city of each center where the system primarily runs.
+ */
+import type { RawFinding } from '../../checks/engine/types';
+import { CONVENTION_LABELS } from '../../checks/model/conventions';
+import { defineRule, fromLevel } from '../define';
+import { centerOf, centerLabel, remoteDrCenters } from './lib/centers';
+import { applies, deployedSystemLevel } from './lib/levels';
+import { backupKind, deployedSystems, hasPersistentData, primaryCenters, primaryResources } from './lib/systems';
+import { message } from './lib/text';
+
+const CLAUSE = 'GB/T 22239-2019 8.1.4.9 b';
+const LEVELS = fromLevel(3);
+
+export const MLPS_013 = defineRule({
+  id: 'MLPS-013',
+  pack: 'mlps',
+  severity: 'high',
+  title: { zh: '异地实时备份：数据须复制到另一城市的容灾中心', en: 'Off-site real-time backup: data replicated to a DR center in another city' },
+  clause: CLAUSE,
+  levels: LEVELS,
+  remediation: {
+    zh: `在与主中心不同城市的兵团级容灾中心栈中，为系统创建实时复制目标（如 PVC），标签 ${CONVENTION_LABELS.backup}: replica。`,
+    en: `In the stack of a corps DR center in another city than the primary, add the system's real-time replication target (e.g. a PVC) labelled ${CONVENTION_LABELS.backup}: replica.`,
+  },
+  inputs: ['model', 'configuration'],
+  check(ctx) {
+    if (!ctx.hasConfiguration) return [];
+    const env = ctx.env;
+    const out: RawFinding[] = [];
+    for (const sys of deployedSystems(ctx)) {
+      if (!applies(LEVELS, deployedSystemLevel(ctx, sys)) || !hasPersistentData(ctx, sys)) continue;
+      const replicaCenters = ctx.resources
+        .bySystem(sys)
+        .filter((r) => backupKind(r) === 'replica')
+        .map((r) => centerOf(env, r))
+        .filter((c) => c?.role === 'corps-dr');
+      for (const pc of primaryCenters(ctx, sys)) {
+        if (replicaCenters.some((c) => c !== undefined && c.city !== pc.city)) continue;
+        const candidates = remoteDrCenters(env, pc.city).map((c) => c.id).sort().join(', ') || '—';
+        const anchor = primaryResources(ctx, sys).find((r) => centerOf(env, r)?.id === pc.id);
+        out.push({
+          ...(anchor ? { resource: anchor } : {}),
+          system: sys,
+          center: pc.id,
+          message: message(CLAUSE, {
+            zh: `系统 ${sys}（主中心 ${centerLabel(pc)}）没有复制到异地兵团级容灾中心的实时备份（${CONVENTION_LABELS.backup}: replica）`,
+            en: `System ${sys} (primary center ${centerLabel(pc)}) has no real-time replica (${CONVENTION_LABELS.backup}: replica) in a corps DR center in another city`,
+            fixZh: `请在以下中心之一添加复制目标：${candidates}。`,
+            fixEn: `Add the replication target in one of: ${candidates}.`,
+          }),
+        });
+      }
+    }
+    return out;
+  },
+});

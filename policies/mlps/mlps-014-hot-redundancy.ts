@@ -1,0 +1,58 @@
+/**
+ * MLPS-014 — 8.1.4.9 c 数据备份恢复: hot redundancy of important data processing systems
+ * (热冗余). Evidence: a deployed level ≥ 3 system has a workload with role `dr` and dr-mode
+ * `warm` or `active` in a corps DR center other than its primary centers.
+ */
+import type { RawFinding } from '../../checks/engine/types';
+import { CONVENTION_LABELS } from '../../checks/model/conventions';
+import { LABELS } from '../../checks/model/labels';
+import { defineRule, fromLevel } from '../define';
+import { centerOf, corpsDrCenters } from './lib/centers';
+import { applies, deployedSystemLevel } from './lib/levels';
+import { deployedSystems, drMode, drWorkloads, primaryCenters, systemAnchor } from './lib/systems';
+import { message } from './lib/text';
+
+const CLAUSE = 'GB/T 22239-2019 8.1.4.9 c';
+const LEVELS = fromLevel(3);
+const HOT_MODES = new Set(['warm', 'active']);
+
+export const MLPS_014 = defineRule({
+  id: 'MLPS-014',
+  pack: 'mlps',
+  severity: 'high',
+  title: { zh: '热冗余：容灾中心须有温备或双活实例', en: 'Hot redundancy: a warm or active instance in a DR center' },
+  clause: CLAUSE,
+  levels: LEVELS,
+  remediation: {
+    zh: `在兵团级容灾中心栈中部署系统的工作负载，标签 ${LABELS.role}: dr 与 ${CONVENTION_LABELS.drMode}: warm 或 active。`,
+    en: `Deploy the system's workload in a corps DR center stack labelled ${LABELS.role}: dr and ${CONVENTION_LABELS.drMode}: warm or active.`,
+  },
+  inputs: ['model', 'configuration'],
+  check(ctx) {
+    if (!ctx.hasConfiguration) return [];
+    const env = ctx.env;
+    const out: RawFinding[] = [];
+    for (const sys of deployedSystems(ctx)) {
+      if (!applies(LEVELS, deployedSystemLevel(ctx, sys))) continue;
+      const primaries = new Set(primaryCenters(ctx, sys).map((c) => c.id));
+      const hot = drWorkloads(ctx, sys).some((w) => {
+        const c = centerOf(env, w);
+        return c?.role === 'corps-dr' && !primaries.has(c.id) && HOT_MODES.has(drMode(w) ?? '');
+      });
+      if (hot) continue;
+      const anchor = systemAnchor(ctx, sys);
+      const candidates = corpsDrCenters(env).filter((c) => !primaries.has(c.id)).map((c) => c.id).sort().join(', ') || '—';
+      out.push({
+        ...(anchor ? { resource: anchor } : {}),
+        system: sys,
+        message: message(CLAUSE, {
+          zh: `系统 ${sys} 在兵团级容灾中心没有温备或双活实例（${LABELS.role}: dr，${CONVENTION_LABELS.drMode}: warm|active）`,
+          en: `System ${sys} has no warm or active instance (${LABELS.role}: dr, ${CONVENTION_LABELS.drMode}: warm|active) in a corps DR center`,
+          fixZh: `请在以下容灾中心之一部署：${candidates}。`,
+          fixEn: `Deploy one in: ${candidates}.`,
+        }),
+      });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * The cdktf app entry (cdktf.json: `node dist/stacks/main.js`), so `cdktf synth` / `cdktf deploy
+ * <center>` work as every CDKTF user expects.
+ *
+ * - BTYUN_ENV: environment name under environments/ or a folder path (default `production`).
+ * - BTYUN_STACKS: comma list of stack (center) ids to build; default all. Without it, a target
+ *   stack named by the cdktf CLI (CDKTF_TARGET_STACK_ID) is built alone.
+ * - BTYUN_AS_OF: synth date for replacement deadlines (default today).
+ * - CDKTF_OUTDIR (set by the cdktf CLI): output folder, default `cdktf.out`.
+ *
+ * Bad input exits 2 with one line per problem, never a stack trace.
+ */
+import { loadEnvironment } from '../checks/model/load';
+import { reportError } from '../checks/cli/main';
+import { synthEnvironment } from './synth';
+
+function requestedStacks(): string[] | undefined {
+  const list = process.env.BTYUN_STACKS ?? process.env.CDKTF_TARGET_STACK_ID;
+  if (list === undefined || list.trim() === '') return undefined;
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function run(): void {
+  try {
+    const env = loadEnvironment(process.env.BTYUN_ENV || undefined);
+    synthEnvironment(env, { outDir: process.env.CDKTF_OUTDIR || 'cdktf.out', stacks: requestedStacks() });
+  } catch (e) {
+    process.exitCode = reportError(e, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTTY: false, cwd: process.cwd() }, 'cdktf app');
+  }
+}
+
+run();

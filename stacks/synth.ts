@@ -1,0 +1,129 @@
+/**
+ * Synthesize an environment's center stacks into a cdktf output folder (`cdktf.out` layout:
+ * manifest.json + stacks/<center>/cdk.tf.json). Used by the cdktf app (stacks/main.ts) and by
+ * `btyun synth`.
+ *
+ * - Only the requested stacks are constructed (one stack's synth does not pay for all).
+ * - Output is written to a temporary sibling folder and renamed into place, so a failed synth (or a
+ *   refusing `beforeWrite` gate) leaves the previous output intact.
+ * - Terraform's working files in the previous output (`.terraform/`, `.terraform.lock.hcl`, local
+ *   `*.tfstate*`) are carried over, so re-synthesizing never loses local state.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App } from 'cdktf';
+import type { Environment } from '../checks/model/types';
+import { UsageError } from '../checks/model/errors';
+import { isRealDate } from '../checks/cli/args';
+import { CenterStack } from './constructs/center-stack';
+
+export interface SynthOptions {
+  /** Output folder (created; replaced atomically on success). */
+  outDir: string;
+  /** Stack ids (= center ids) to build; default all, in topology order. */
+  stacks?: readonly string[];
+  /** Synth date `YYYY-MM-DD` for replacement deadlines; default BTYUN_AS_OF or today (UTC). */
+  asOf?: string;
+  /**
+   * Policy-gate seam: called once per synthesized stack with its Terraform JSON, before anything is
+   * written to `outDir`. Throw to refuse: the previous output stays as it was.
+   */
+  beforeWrite?: (stackId: string, tfJson: unknown) => void;
+}
+
+export interface SynthResult {
+  stacks: string[];
+  outDir: string;
+}
+
+/** The synth date: BTYUN_AS_OF when set (must be a real date), else today in UTC. */
+export function synthAsOf(envVar = process.env.BTYUN_AS_OF): string {
+  if (envVar === undefined || envVar === '') return new Date().toISOString().slice(0, 10);
+  if (!isRealDate(envVar)) throw new UsageError(`BTYUN_AS_OF '${envVar}' is not a date (YYYY-MM-DD)`);
+  return envVar;
+}
+
+/** Valid stack ids of an environment: its centers, in topology order. */
+export function stackIds(env: Environment): string[] {
+  return env.topology.centers.map((c) => c.id);
+}
+
+/** The requested stacks in topology order, or a UsageError naming the valid ids. */
+export function selectStacks(env: Environment, requested?: readonly string[]): string[] {
+  const valid = stackIds(env);
+  if (requested === undefined || requested.length === 0) return valid;
+  const unknown = requested.filter((id) => !valid.includes(id));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown stack ${unknown.map((u) => `'${u}'`).join(', ')}; valid stacks (center ids): ${valid.join(', ')}`);
+  }
+  return valid.filter((id) => requested.includes(id));
+}
+
+/** Build the requested stacks of `env` into `app` (no synthesis). */
+export function buildStacks(app: App, env: Environment, ids: readonly string[], asOf: string): CenterStack[] {
+  return ids.map((id) => {
+    const center = env.topology.centers.find((c) => c.id === id);
+    if (!center) throw new UsageError(`unknown stack '${id}'`);
+    return new CenterStack(app, id, { env, center, asOf });
+  });
+}
+
+const WORKING_FILES = /^(\.terraform|\.terraform\.lock\.hcl|.*\.tfstate(\..*)?)$/;
+
+function carryOverWorkingFiles(previous: string, next: string): void {
+  const stacksDir = path.join(previous, 'stacks');
+  if (!fs.existsSync(stacksDir)) return;
+  for (const stack of fs.readdirSync(stacksDir)) {
+    const from = path.join(stacksDir, stack);
+    if (!fs.statSync(from).isDirectory()) continue;
+    for (const entry of fs.readdirSync(from)) {
+      if (!WORKING_FILES.test(entry)) continue;
+      const to = path.join(next, 'stacks', stack);
+      fs.mkdirSync(to, { recursive: true });
+      fs.renameSync(path.join(from, entry), path.join(to, entry));
+    }
+  }
+}
+
+/** Move `next` into place as `outDir`, keeping Terraform's working files of the previous output. */
+function replaceOutput(next: string, outDir: string): void {
+  if (!fs.existsSync(outDir)) {
+    fs.renameSync(next, outDir);
+    return;
+  }
+  const old = `${outDir}.old-${process.pid}`;
+  fs.rmSync(old, { recursive: true, force: true });
+  fs.renameSync(outDir, old);
+  try {
+    fs.renameSync(next, outDir);
+  } catch (e) {
+    fs.renameSync(old, outDir); // put the previous output back
+    throw e;
+  }
+  carryOverWorkingFiles(old, outDir);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+export function synthEnvironment(env: Environment, options: SynthOptions): SynthResult {
+  const ids = selectStacks(env, options.stacks);
+  const asOf = options.asOf ?? synthAsOf();
+  const outDir = path.resolve(options.outDir);
+  fs.mkdirSync(path.dirname(outDir), { recursive: true });
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp);
+  try {
+    // stackTraces: false — no stack trace in every resource's metadata (size, speed, determinism).
+    const app = new App({ outdir: tmp, stackTraces: false });
+    buildStacks(app, env, ids, asOf);
+    app.synth();
+    if (options.beforeWrite) {
+      for (const id of ids) options.beforeWrite(id, JSON.parse(fs.readFileSync(path.join(tmp, 'stacks', id, 'cdk.tf.json'), 'utf8')));
+    }
+    replaceOutput(tmp, outDir);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  return { stacks: ids, outDir };
+}

@@ -1,0 +1,86 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../checks/model/errors';
+import { synthEnvironment, synthAsOf } from '../../stacks/synth';
+import { miniEnv } from './fixture-env';
+
+const env = miniEnv();
+let work: string;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-stacks-'));
+});
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+const manifestStacks = (dir: string) => Object.keys(JSON.parse(read(dir, 'manifest.json')).stacks).sort();
+
+describe('synthEnvironment', () => {
+  it('writes one stack per center, byte-identical across two runs', () => {
+    const a = path.join(work, 'a');
+    const b = path.join(work, 'b');
+    const first = synthEnvironment(env, { outDir: a, asOf: '2018-07-01' });
+    synthEnvironment(env, { outDir: b, asOf: '2018-07-01' });
+    const centers = env.topology.centers.map((c) => c.id);
+    expect(first.stacks).toEqual(centers);
+    expect(manifestStacks(a)).toEqual([...centers].sort());
+    for (const id of centers) expect(read(a, `stacks/${id}/cdk.tf.json`)).toBe(read(b, `stacks/${id}/cdk.tf.json`));
+    expect(read(a, 'manifest.json')).toBe(read(b, 'manifest.json'));
+    // Nothing machine- or folder-specific leaks into the output.
+    expect(read(a, 'stacks/corps-primary/cdk.tf.json')).not.toContain(work);
+  });
+
+  it('builds only the requested stack', () => {
+    const out = path.join(work, 'one');
+    const result = synthEnvironment(env, { outDir: out, stacks: ['div-8'], asOf: '2018-07-01' });
+    expect(result.stacks).toEqual(['div-8']);
+    expect(manifestStacks(out)).toEqual(['div-8']);
+    expect(fs.readdirSync(path.join(out, 'stacks'))).toEqual(['div-8']);
+  });
+
+  it('rejects an unknown stack id with a usage error listing the valid ids', () => {
+    const out = path.join(work, 'unknown');
+    expect(() => synthEnvironment(env, { outDir: out, stacks: ['nope'] })).toThrow(UsageError);
+    expect(() => synthEnvironment(env, { outDir: out, stacks: ['nope'] })).toThrow(/corps-primary, corps-dr-urumqi, corps-dr-shihezi, div-8/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('leaves the previous output intact when the gate refuses, and keeps Terraform working files on success', () => {
+    const out = path.join(work, 'gated');
+    synthEnvironment(env, { outDir: out, stacks: ['div-8'], asOf: '2018-07-01' });
+    const before = read(out, 'stacks/div-8/cdk.tf.json');
+    fs.writeFileSync(path.join(out, 'stacks/div-8/terraform.div-8.tfstate'), '{"state":"kept"}');
+    const seen: string[] = [];
+    expect(() =>
+      synthEnvironment(env, {
+        outDir: out,
+        asOf: '2018-07-01',
+        beforeWrite: (id, tfJson) => {
+          seen.push(id);
+          expect(tfJson).toHaveProperty('resource');
+          throw new Error('blocked by the policy gate');
+        },
+      }),
+    ).toThrow('blocked by the policy gate');
+    expect(seen).toEqual(['corps-primary']);
+    expect(manifestStacks(out)).toEqual(['div-8']);
+    expect(read(out, 'stacks/div-8/cdk.tf.json')).toBe(before);
+    expect(fs.readdirSync(work).filter((f) => f.startsWith('gated.'))).toEqual([]);
+
+    synthEnvironment(env, { outDir: out, asOf: '2018-07-01', beforeWrite: (id) => seen.push(id) });
+    expect(manifestStacks(out)).toHaveLength(4);
+    expect(read(out, 'stacks/div-8/terraform.div-8.tfstate')).toBe('{"state":"kept"}');
+  });
+});
+
+describe('synthAsOf', () => {
+  it('takes BTYUN_AS_OF when it is a real date, and refuses anything else', () => {
+    expect(synthAsOf('2018-06-30')).toBe('2018-06-30');
+    expect(() => synthAsOf('2018-02-30')).toThrow(UsageError);
+    expect(synthAsOf(undefined)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
