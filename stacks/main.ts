@@ -8,11 +8,13 @@
  * - BTYUN_AS_OF: synth date for replacement deadlines (default today).
  * - CDKTF_OUTDIR (set by the cdktf CLI): output folder, default `cdktf.out`.
  *
- * Bad input exits 2 with one line per problem, never a stack trace.
+ * Bad input exits 2 with one line per problem, never a stack trace. The policy gate (checks/gate)
+ * refuses, with the findings printed, while any finding reaches the policy's failOn.
  */
 import { loadEnvironment } from '../checks/model/load';
 import { reportError } from '../checks/cli/main';
-import { synthEnvironment } from './synth';
+import { policyGateBeforeWrite } from '../checks/gate';
+import { selectStacks, synthAsOf, synthEnvironment } from './synth';
 
 function requestedStacks(): string[] | undefined {
   const list = process.env.BTYUN_STACKS ?? process.env.CDKTF_TARGET_STACK_ID;
@@ -26,7 +28,11 @@ function requestedStacks(): string[] | undefined {
 function run(): void {
   try {
     const env = loadEnvironment(process.env.BTYUN_ENV || undefined);
-    synthEnvironment(env, { outDir: process.env.CDKTF_OUTDIR || 'cdktf.out', stacks: requestedStacks() });
+    const stacks = selectStacks(env, requestedStacks());
+    const asOf = synthAsOf();
+    // The policy gate: the same checks as `btyun check`; a finding at or above the policy's failOn
+    // refuses the synth (and so `cdktf deploy`), printing the findings, and writes no output.
+    synthEnvironment(env, { outDir: process.env.CDKTF_OUTDIR || 'cdktf.out', stacks, asOf, beforeWrite: policyGateBeforeWrite(env, { stacks, asOf }) });
   } catch (e) {
     process.exitCode = reportError(e, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTTY: false, cwd: process.cwd() }, 'cdktf app');
   }

@@ -68,6 +68,12 @@ export function buildStacks(app: App, env: Environment, ids: readonly string[], 
   });
 }
 
+/** The cdktf app every synthesis uses (serial here, one per stack in stacks/parallel/ workers). */
+export function createApp(outdir: string): App {
+  // stackTraces: false — no stack trace in every resource's metadata (size, speed, determinism).
+  return new App({ outdir, stackTraces: false });
+}
+
 const WORKING_FILES = /^(\.terraform|\.terraform\.lock\.hcl|.*\.tfstate(\..*)?)$/;
 
 function carryOverWorkingFiles(previous: string, next: string): void {
@@ -86,7 +92,7 @@ function carryOverWorkingFiles(previous: string, next: string): void {
 }
 
 /** Move `next` into place as `outDir`, keeping Terraform's working files of the previous output. */
-function replaceOutput(next: string, outDir: string): void {
+export function replaceOutput(next: string, outDir: string): void {
   if (!fs.existsSync(outDir)) {
     fs.renameSync(next, outDir);
     return;
@@ -113,8 +119,7 @@ export function synthEnvironment(env: Environment, options: SynthOptions): Synth
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp);
   try {
-    // stackTraces: false — no stack trace in every resource's metadata (size, speed, determinism).
-    const app = new App({ outdir: tmp, stackTraces: false });
+    const app = createApp(tmp);
     buildStacks(app, env, ids, asOf);
     app.synth();
     if (options.beforeWrite) {

@@ -23,21 +23,17 @@ export interface SessionOptions {
   cwd: string;
 }
 
-interface SynthModule {
-  synthEnvironment(env: Environment, opts: { outDir: string; stacks?: string[] }): unknown;
-}
-
 /**
  * Synthesizes the environment's stacks into a temporary folder and reads them back. Files are
  * shown relative to that folder (`stacks/<stack>/cdk.tf.json`), so output does not depend on the
  * temporary name.
  */
-export async function synthesizeAndLoad(env: Environment): Promise<Resource[]> {
+export async function synthesizeAndLoad(env: Environment, asOf: string): Promise<Resource[]> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-check-'));
   try {
     // Loaded lazily: only this path pays for cdktf and the provider bindings.
-    const { synthEnvironment } = require('../../stacks/synth') as SynthModule;
-    await synthEnvironment(env, { outDir });
+    const { synthEnvironment } = await import('../../stacks/synth.js');
+    await synthEnvironment(env, { outDir, asOf });
     return loadSynthDir('.', outDir);
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
@@ -48,6 +44,6 @@ export async function runSession(opts: SessionOptions): Promise<RunResult> {
   const env = loadEnvironment(opts.envRef, { cwd: opts.cwd });
   // Selection errors (unknown pack/rule) come before any slow work.
   const rules = selectRules(ALL_RULES, { packs: opts.packs, rules: opts.rules, defaultPacks: env.policy.packs });
-  const resources = opts.source.kind === 'none' ? await synthesizeAndLoad(env) : await loadConfiguration(opts.source, opts.cwd);
+  const resources = opts.source.kind === 'none' ? await synthesizeAndLoad(env, opts.asOf) : await loadConfiguration(opts.source, opts.cwd);
   return runChecks({ env, resources, hasConfiguration: true, rules, asOf: opts.asOf, failOn: opts.failOn });
 }

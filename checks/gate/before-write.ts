@@ -12,11 +12,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { UsageError } from '../model/errors';
 import type { Environment } from '../model/types';
+import { App } from 'cdktf';
+import { buildStacks } from '../../stacks/synth';
 import { evaluateGate, PolicyGateError, printDecision, type GateDecision, type GateOptions } from './evaluate';
-
-interface StacksModule {
-  buildStacks(app: unknown, env: Environment, ids: readonly string[], asOf: string): { node: { id: string }; toTerraform(): unknown }[];
-}
 
 /** Terraform JSON of stacks that are not being synthesized, built in memory. */
 function otherStacks(env: Environment, ids: readonly string[], asOf: string): Map<string, unknown> {
@@ -24,8 +22,6 @@ function otherStacks(env: Environment, ids: readonly string[], asOf: string): Ma
   if (ids.length === 0) return out;
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-gate-'));
   try {
-    const { App } = require('cdktf') as typeof import('cdktf');
-    const { buildStacks } = require('../../stacks/synth') as StacksModule;
     const app = new App({ outdir, stackTraces: false });
     for (const s of buildStacks(app, env, ids, asOf)) out.set(s.node.id, s.toTerraform());
   } finally {

@@ -39,11 +39,12 @@ export function dependencyOrder(view: MigrationView): DependencyOrder {
   }
   nodes.sort();
   const cycles: CrossWaveCycle[] = [];
-  const inCycle = new Set<string>();
+  /** Member → index of its cross-wave cycle. */
+  const cycleOf = new Map<string, number>();
   for (const members of cyclicComponents(nodes, edges)) {
     const arrivals = [...new Set(members.map((m) => view.systemById.get(m)!.arrival!))].sort((a, b) => a - b);
     if (arrivals.length < 2) continue; // the whole cycle moves in one wave: allowed
-    for (const m of members) inCycle.add(m);
+    for (const m of members) cycleOf.set(m, cycles.length);
     cycles.push({
       members,
       cycle: shortestCycle(members[0], new Set(members), edges),
@@ -55,13 +56,9 @@ export function dependencyOrder(view: MigrationView): DependencyOrder {
     const system = view.systemById.get(id)!;
     for (const d of edges.get(id)!) {
       const dependency = view.systemById.get(d)!;
-      if (inCycle.has(id) && inCycle.has(d) && sameCycle(cycles, id, d)) continue; // reported once as the cycle
+      if (cycleOf.has(id) && cycleOf.get(id) === cycleOf.get(d)) continue; // reported once, as the cycle
       if (dependency.arrival! > system.arrival!) violations.push({ system, dependency });
     }
   }
   return { violations, cycles };
-}
-
-function sameCycle(cycles: readonly CrossWaveCycle[], a: string, b: string): boolean {
-  return cycles.some((c) => c.members.includes(a) && c.members.includes(b));
 }

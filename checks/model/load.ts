@@ -10,7 +10,7 @@ import { InputError } from './errors';
 import type { InputProblem } from './errors';
 import type { DocumentName, Environment, Inventory, MigrationPlan, Networks, Policy, Topology } from './types';
 import { DOCUMENT_NAMES } from './types';
-import { decodeYamlBytes, MAX_DOCUMENT_BYTES, parseYaml } from './yaml';
+import { decodeYamlBytes, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_TEXT, parseYaml } from './yaml';
 import type { PlainValue } from './yaml';
 import { validateDocument } from './schema';
 import { crossReferences } from './crossref';
@@ -96,7 +96,7 @@ function readDocument(full: string, file: string, problems: InputProblem[]): str
   }
   // Check the size before reading, so a huge file is never loaded into memory.
   if (stat.size > MAX_DOCUMENT_BYTES) {
-    problems.push({ file, message: `file is too large (${stat.size} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes, 1 MiB)` });
+    problems.push({ file, message: `file is too large (${stat.size} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes, ${MAX_DOCUMENT_SIZE_TEXT})` });
     return undefined;
   }
   let bytes: Buffer;

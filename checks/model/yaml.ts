@@ -13,8 +13,13 @@ import type { InputProblem } from './errors';
 import type { SourcePosition } from './types';
 import { childPointer } from './pointer';
 
-/** Per-document size limit (bytes). */
-export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+/**
+ * Per-document size limit (bytes): a guard against runaway input, sized for a whole corps cloud
+ * (an inventory of 2,000 fully filed systems is about 2.8 MB; 10,000 about 14 MB).
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/** The limit as people read it. */
+export const MAX_DOCUMENT_SIZE_TEXT = `${MAX_DOCUMENT_BYTES / (1024 * 1024)} MiB`;
 /** Alias dereferences allowed while building the value (each nested expansion counts). */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -42,7 +47,7 @@ export interface ParsedYaml {
 /** Decodes file bytes: refuses binary content (NUL bytes) and invalid UTF-8; drops a BOM. */
 export function decodeYamlBytes(bytes: Uint8Array, file: string): { text?: string; problem?: InputProblem } {
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
-    return { problem: { file, message: `file is too large (${bytes.byteLength} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes, 1 MiB)` } };
+    return { problem: { file, message: `file is too large (${bytes.byteLength} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes, ${MAX_DOCUMENT_SIZE_TEXT})` } };
   }
   if (bytes.includes(0)) return { problem: { file, message: 'file is binary (contains NUL bytes), not YAML text' } };
   try {
@@ -65,7 +70,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const positions = new Map<string, SourcePosition>();
   const problems: InputProblem[] = [];
   if (Buffer.byteLength(text, 'utf8') > MAX_DOCUMENT_BYTES) {
-    return fail([{ file, message: `document is too large (limit ${MAX_DOCUMENT_BYTES} bytes, 1 MiB)` }], positions);
+    return fail([{ file, message: `document is too large (limit ${MAX_DOCUMENT_BYTES} bytes, ${MAX_DOCUMENT_SIZE_TEXT})` }], positions);
   }
   if (text.includes('\u0000')) return fail([{ file, message: 'file is binary (contains NUL bytes), not YAML text' }], positions);
   if (text.includes('\uFFFD')) return fail([{ file, message: 'file is not valid UTF-8 text (replacement characters found)' }], positions);

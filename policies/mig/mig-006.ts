@@ -38,7 +38,8 @@ export const MIG_006 = defineRule({
       .filter((s) => s.pointer !== '' && mustHaveLeft(s, ctx.asOf))
       .map((s) => {
         const where = describeLocation(s.location);
-        const state = s.moves.length === 0 ? { zh: '没有迁移计划', en: 'it has no move' } : { zh: `迁移（批次 ${s.moves.find((m) => !m.done)!.wave}）未完成`, en: `its move (wave ${s.moves.find((m) => !m.done)!.wave}) is not done` };
+        const open = s.moves.find((m) => !m.done);
+        const state = open === undefined ? { zh: '没有迁移计划', en: 'it has no move' } : { zh: `迁移（批次 ${open.wave}）未完成`, en: `its move (wave ${open.wave}) is not done` };
         return {
           doc: 'inventory' as const,
           path: `${s.pointer}/location`,

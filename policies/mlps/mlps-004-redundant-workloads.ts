@@ -35,7 +35,10 @@ export const MLPS_004 = defineRule({
         const zh: string[] = [];
         const en: string[] = [];
         const n = replicas(w);
-        if (n !== undefined && n < 2) {
+        if (typeof n !== 'number') {
+          zh.push(`副本数为表达式 ${n.expression}，无法验证`);
+          en.push(`replicas is the expression ${n.expression} and cannot be verified`);
+        } else if (n < 2) {
           zh.push(`副本数为 ${n}`);
           en.push(`${n} replica${n === 1 ? '' : 's'}`);
         }

@@ -2,7 +2,8 @@
  * MLPS-009 — 8.1.4.8 b 数据保密性: protect important data in storage with cryptography.
  * Evidence: every PVC and StatefulSet volume claim template names a StorageClass of the same stack
  * that is encrypted (label `xjbt.gov.cn/encrypted: "true"` or parameters.encrypted "true").
- * A storage_class_name given as an unresolvable expression cannot be judged and is skipped.
+ * A reference `${TYPE.NAME.metadata[0].name}` is followed within the stack; any other expression
+ * cannot be verified and is reported as such (a required literal, like the K8S pack).
  */
 import type { RawFinding, Resource, RuleContext } from '../../checks/engine/types';
 import { blocks, dig, has, isUnresolved, str, strMap, type Obj } from '../../checks/engine/values';
@@ -19,15 +20,19 @@ function isEncrypted(sc: Resource): boolean {
   return sc.metadata.labels[CONVENTION_LABELS.encrypted] === 'true' || strMap(sc.attrs.parameters).encrypted === 'true';
 }
 
-/** Why a claim spec is not on an encrypted class, or undefined when it is (or cannot be told). */
+/** Why a claim spec is not shown to be on an encrypted class, or undefined when it is. */
 function problem(ctx: RuleContext, owner: Resource, claimSpec: Obj | undefined): { zh: string; en: string } | undefined {
   const raw = claimSpec?.storage_class_name;
   if (!has(claimSpec, 'storage_class_name')) {
     return { zh: '未指定 storage_class_name（将使用默认存储类，无法证明已加密）', en: 'no storage_class_name (the default class is used; encryption cannot be shown)' };
   }
   const name = nameOrReference(ctx.resources, owner.stack, raw);
-  if (name === undefined) return isUnresolved(raw) ? undefined : { zh: 'storage_class_name 无效', en: 'storage_class_name is not a name' };
-  const sc = ctx.resources.byStack(owner.stack).find((r) => r.kind === 'storage_class' && r.metadata.name === name);
+  if (name === undefined) {
+    return isUnresolved(raw)
+      ? { zh: `storage_class_name 为表达式 ${raw.$unresolved}，无法验证是否加密`, en: `storage_class_name is the expression ${raw.$unresolved}, so encryption cannot be verified` }
+      : { zh: 'storage_class_name 不是名称', en: 'storage_class_name is not a name' };
+  }
+  const sc = ctx.resources.byKind('storage_class').find((r) => r.stack === owner.stack && r.metadata.name === name);
   if (sc === undefined) return { zh: `存储类 ${name} 不在本栈中定义，无法证明已加密`, en: `storage class ${name} is not defined in this stack, so encryption cannot be shown` };
   if (!isEncrypted(sc)) return { zh: `存储类 ${name}（${sc.address}）未加密`, en: `storage class ${name} (${sc.address}) is not encrypted` };
   return undefined;

@@ -70,9 +70,9 @@ export const MLPS_010 = defineRule({
           en.push(`no ${AUDIT_SHIPPING_KEYS.endpoint}`);
         }
         if (s.retentionDays === undefined || s.retentionDays < min) {
-          const days = s.retentionDays === undefined ? '未写明' : `${s.retentionDays} 天`;
+          const days = s.retentionDays === undefined ? '未写明（或非字面值）' : `${s.retentionDays} 天`;
           zh.push(`${AUDIT_SHIPPING_KEYS.retentionDays} 为 ${days}，要求至少 ${min} 天`);
-          en.push(`${AUDIT_SHIPPING_KEYS.retentionDays} is ${s.retentionDays ?? 'missing'}, at least ${min} required`);
+          en.push(`${AUDIT_SHIPPING_KEYS.retentionDays} is ${s.retentionDays ?? 'missing (or not a literal)'}, at least ${min} required`);
         }
         if (zh.length === 0) continue;
         out.push({

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../checks/cli/io';
 import { runCli } from '../../checks/cli/main';
+import { reportRuleErrors } from '../../checks/cli/commands/check';
+import type { RunResult } from '../../checks/engine/run';
 import { DOCUMENT_NAMES } from '../../checks/model/types';
 import { renderCatalogueMarkdown } from '../../checks/report/catalogue';
 import { PACKAGE_ROOT } from '../../checks/version';
@@ -133,6 +135,41 @@ describe('btyun check (in process)', () => {
     expect(t.out).not.toContain('\x1b[');
     expect((await cli('check', '--env', EXPIRED, ...BASE, '--format', 'junit')).out).toContain('<testsuite name="btyun.exc" tests="1" failures="1"');
     expect((await cli('check', '--env', EXPIRED, ...BASE, '--format', 'markdown')).out).toContain('## high 高危 (1)');
+  });
+});
+
+describe('terminal colours and rule errors', () => {
+  it('colours text only on a terminal, and not with NO_COLOR or --output', async () => {
+    const tty = { ...memoryIO(), isTTY: true };
+    const out: string[] = [];
+    tty.stdout = (s) => out.push(s);
+    await runCli(['check', '--env', EXPIRED, ...BASE], tty);
+    expect(out.join('')).toContain('\x1b[');
+    process.env.NO_COLOR = '1';
+    try {
+      const plain: string[] = [];
+      await runCli(['check', '--env', EXPIRED, ...BASE], { ...tty, stdout: (s) => plain.push(s) });
+      expect(plain.join('')).not.toContain('\x1b[');
+    } finally {
+      delete process.env.NO_COLOR;
+    }
+  });
+  it('a rule that failed is one stderr line naming it', () => {
+    const io = memoryIO();
+    const failed = reportRuleErrors({ ruleErrors: [{ ruleId: 'K8S-001', message: 'boom' }] } as unknown as RunResult, io, 'check');
+    expect(failed).toBe(true);
+    expect(io.err()).toBe('btyun check: internal error in rule K8S-001: boom\n');
+  });
+});
+
+describe('btyun check without an input flag', () => {
+  it('synthesizes the environment first and names files as stacks/<stack>/cdk.tf.json', async () => {
+    const r = await cli('check', '--env', CLEAN, '--packs', 'k8s,exc', '--as-of', '2018-07-01', '--fail-on', 'critical', '--format', 'json');
+    expect(r.err).toBe('');
+    const doc = JSON.parse(r.out);
+    expect(doc.summary.resources).toBeGreaterThan(0);
+    for (const f of doc.findings.filter((x: { address?: string }) => x.address)) expect(f.file).toMatch(/^stacks\/[^/]+\/cdk\.tf\.json$/);
+    expect(r.out).not.toContain(os.tmpdir());
   });
 });
 

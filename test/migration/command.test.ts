@@ -1,7 +1,7 @@
 /**
  * `btyun migration` as CI runs it: spawns the built CLI (`npx tsc -p tsconfig.json` first).
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,9 +16,14 @@ import { addSystem, addWave, keptSystem, MINI_DIR, miniDocuments, move, workload
 const ROOT = path.resolve(__dirname, '../..');
 let tmp: string;
 
-function btyun(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/btyun.js'), 'migration', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the CLI without blocking the test worker (a blocked worker misses vitest's heartbeats). */
+function btyun(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'bin/btyun.js'), 'migration', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === 'number' ? error.code : error ? null : 0;
+      resolve({ status: code, stdout, stderr });
+    });
+  });
 }
 
 /** Writes the mini environment with `ops` applied to a folder under the temp dir. */
@@ -45,8 +50,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('btyun migration', () => {
-  it('prints the waves with their systems and capacity, and exits 0 on a sound plan', () => {
-    const r = btyun('--env', MINI_DIR, '--as-of', '2018-07-01');
+  it('prints the waves with their systems and capacity, and exits 0 on a sound plan', async () => {
+    const r = await btyun('--env', MINI_DIR, '--as-of', '2018-07-01');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1. wave-1 ');
@@ -56,9 +61,9 @@ describe('btyun migration', () => {
     expect(r.stdout).toContain('PASS 通过');
   });
 
-  it('gives in JSON the numbers of the planning model, the same bytes every run', () => {
+  it('gives in JSON the numbers of the planning model, the same bytes every run', async () => {
     const dir = writeEnv('overflow', OVERFLOW);
-    const r = btyun('--env', dir, '--as-of', '2018-05-01', '--format', 'json');
+    const r = await btyun('--env', dir, '--as-of', '2018-05-01', '--format', 'json');
     expect(r.status).toBe(1); // MIG-004 is high, the default failOn; before any deadline, nothing is late
     const report = JSON.parse(r.stdout);
     const view = migrationView(loadEnvironment(dir), '2018-05-01');
@@ -72,15 +77,15 @@ describe('btyun migration', () => {
     expect(report.left.map((l: { system: string; reason: string }) => `${l.system}:${l.reason}`)).toEqual(['div8-big:pending', 'div8-small:pending']);
     expect(report.findings.map((f: { ruleId: string; path: string }) => `${f.ruleId} ${f.path}`)).toEqual(['MIG-004 /waves/2']); // wave-3 is the third wave in migration.yaml
     expect(report.findings[0]).toMatchObject({ severity: 'high', center: 'div-8', file: expect.stringContaining('migration.yaml'), line: expect.any(Number) });
-    expect(btyun('--env', dir, '--as-of', '2018-05-01', '--format', 'json').stdout).toBe(r.stdout);
+    expect((await btyun('--env', dir, '--as-of', '2018-05-01', '--format', 'json')).stdout).toBe(r.stdout);
   });
 
-  it('shows what is late as of --as-of, and a severity override in the policy decides the exit status', () => {
+  it('shows what is late as of --as-of, and a severity override in the policy decides the exit status', async () => {
     const dir = writeEnv('late', [...OVERFLOW, { op: 'add', doc: 'policy', path: '/severityOverrides', value: { 'MIG-004': 'low' } }]);
-    const before = btyun('--env', dir, '--as-of', '2018-05-31');
+    const before = await btyun('--env', dir, '--as-of', '2018-05-31');
     expect(before.status).toBe(0);
     expect(before.stdout).not.toContain('逾期 OVERDUE');
-    const after = btyun('--env', dir, '--as-of', '2018-06-01', '--format', 'markdown');
+    const after = await btyun('--env', dir, '--as-of', '2018-06-01', '--format', 'markdown');
     expect(after.status).toBe(0); // MIG-005 is medium and MIG-004 now low: nothing at or above high
     expect(after.stdout).toContain('## 迁移计划 Migration plan');
     expect(after.stdout).toContain('#### 2. wave-2 wave-2 批次 — **逾期 OVERDUE**');
@@ -88,15 +93,15 @@ describe('btyun migration', () => {
     expect(after.stdout).toMatch(/\| low 低危 \| MIG-004 \|/);
   });
 
-  it('exits 2 with one line per problem on bad usage or bad input, never a stack trace', () => {
-    const badFormat = btyun('--env', MINI_DIR, '--format', 'sarif');
+  it('exits 2 with one line per problem on bad usage or bad input, never a stack trace', async () => {
+    const badFormat = await btyun('--env', MINI_DIR, '--format', 'sarif');
     expect(badFormat.status).toBe(2);
     expect(badFormat.stderr).toContain('--format must be text, json or markdown');
-    const badDate = btyun('--env', MINI_DIR, '--as-of', '2018-02-30');
+    const badDate = await btyun('--env', MINI_DIR, '--as-of', '2018-02-30');
     expect(badDate.status).toBe(2);
     expect(badDate.stderr).toContain("--as-of '2018-02-30' is not a date");
     const dir = writeEnv('broken', [{ op: 'replace', doc: 'migration', path: '/waves/0/moves/0/to', value: 'no-such-center' }]);
-    const broken = btyun('--env', dir);
+    const broken = await btyun('--env', dir);
     expect(broken.status).toBe(2);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toMatch(/migration\.yaml:\d+:\d+: \/waves\/0\/moves\/0\/to:/);
@@ -105,11 +110,11 @@ describe('btyun migration', () => {
 });
 
 describe('btyun migration on the shipped environments', () => {
-  it('exits 0 on production and 1 on the 2017 baseline', () => {
-    const prod = btyun('--env', 'production', '--as-of', '2018-07-01', '--format', 'markdown');
+  it('exits 0 on production and 1 on the 2017 baseline', async () => {
+    const prod = await btyun('--env', 'production', '--as-of', '2018-07-01', '--format', 'markdown');
     expect(prod.status).toBe(0);
     expect(prod.stdout).toContain('**PASS 通过**');
-    const base = btyun('--env', 'baseline-2017', '--as-of', '2018-07-01');
+    const base = await btyun('--env', 'baseline-2017', '--as-of', '2018-07-01');
     expect(base.status).toBe(1);
     expect(base.stdout).toContain('FAIL 不通过');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cpuMillicores, memoryBytes, parseQuantity } from '../../checks/migration/quantity';
+import { primaryFootprint, sizeOf } from '../../checks/migration/footprint';
 
 describe('Kubernetes quantities', () => {
   it.each([
@@ -40,5 +41,22 @@ describe('Kubernetes quantities', () => {
         expect(cpuMillicores(`${m}m`)).toBe(m);
       }),
     );
+  });
+});
+
+describe('system size', () => {
+  it('reads replicas × requests and storage, and names a request it cannot read', () => {
+    const base = { id: 's', department: 'd', location: { kind: 'cloud' as const, center: 'c' } };
+    const workload = (cpu: string, memory: string) => ({
+      kind: 'Deployment' as const,
+      image: 'registry.xjbt.gov.cn/a:1',
+      replicas: 3,
+      ports: [80],
+      storageGiB: 7,
+      resources: { requests: { cpu, memory }, limits: { cpu, memory } },
+    });
+    expect(primaryFootprint(sizeOf({ ...base, workload: workload('250m', '512Mi') }))).toEqual({ cpuMillicores: 750, memoryBytes: 3 * 512 * 1024 ** 2, storageGiB: 7 });
+    expect(sizeOf({ ...base, workload: workload('2 cores', '1Gi') }).unreadable).toBe("requests.cpu '2 cores'");
+    expect(primaryFootprint(sizeOf(base))).toEqual({ cpuMillicores: 0, memoryBytes: 0, storageGiB: 0 });
   });
 });

@@ -7,6 +7,7 @@ import { DEFAULT_ENVIRONMENT, ENVIRONMENTS_DIR, loadEnvironment, resolveEnvironm
 import { InputError } from '../../checks/model/errors';
 import { PACKAGE_ROOT } from '../../checks/version';
 import { DOCUMENT_NAMES } from '../../checks/model/types';
+import { MAX_DOCUMENT_BYTES } from '../../checks/model/yaml';
 import { MINI_ENV_DIR } from '../helpers/mini-env';
 
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-load-'));
@@ -135,8 +136,8 @@ describe('loadEnvironment', () => {
     expect(lines).toHaveLength(4);
   });
 
-  it('refuses a file over 1 MiB without parsing it', () => {
-    const dir = miniCopy('huge', (d) => fs.writeFileSync(path.join(d, 'networks.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`));
+  it('refuses a file over the size limit without parsing it', () => {
+    const dir = miniCopy('huge', (d) => fs.writeFileSync(path.join(d, 'networks.yaml'), `# ${'x'.repeat(MAX_DOCUMENT_BYTES)}\n`));
     expect(inputProblems(() => loadEnvironment(dir, { cwd: tmpRoot }))).toEqual([expect.stringMatching(/^huge\/networks\.yaml: file is too large/)]);
   });
 

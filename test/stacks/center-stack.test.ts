@@ -6,6 +6,10 @@ import { EMPTY_SYSTEM_QUOTA } from '../../stacks/system-quota';
 import { InputError } from '../../checks/model/errors';
 import { LABELS } from '../../checks/model/labels';
 import { AUDIT_SHIPPING_KEYS, CONVENTION_ANNOTATIONS, CONVENTION_LABELS, OPS_NAMESPACE } from '../../checks/model/conventions';
+import { normalizeTerraformJson } from '../../checks/engine/normalize/terraform-json';
+import { runChecks } from '../../checks/engine/run';
+import { severityRank } from '../../checks/engine/types';
+import { ALL_RULES } from '../../policies';
 import { richEnv, withChanges } from './fixture-env';
 import { meta, ofNamespace, POD_TEMPLATE, resources, synthCenter, type TfJson, type TfResource } from './tf';
 
@@ -13,9 +17,13 @@ const CENTERS = ['corps-primary', 'corps-dr-urumqi', 'corps-dr-shihezi', 'div-8'
 let env: Environment;
 const tf: Record<string, TfJson> = {};
 
-beforeAll(() => {
+beforeAll(async () => {
   env = richEnv();
-  for (const id of CENTERS) tf[id] = synthCenter(env, id);
+  for (const id of CENTERS) {
+    tf[id] = synthCenter(env, id);
+    // Synthesis is synchronous: let the worker answer the test runner between stacks.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 });
 
 const policyNames = (stack: string, ns: string): string[] =>
@@ -326,5 +334,21 @@ describe('CenterStack: refusals', () => {
   it('refuses a system of the intranet zone placed on the cloud', () => {
     const bad = withChanges(env, { systems: [{ ...base(), mlps: { level: 2 }, zone: 'intranet' }] });
     expect(() => synthCenter(bad, 'div-8')).toThrow(/政务内网/);
+  });
+});
+
+/**
+ * Integration: the configuration rules judge what the stacks synthesize for the test environment.
+ * Only the low-severity digest advice may remain on resources: the synthesized configuration itself
+ * must not be what blocks a deployment.
+ */
+describe('rules on the synthesized stacks', () => {
+  it('find nothing above low on any resource the stacks create', () => {
+    const all = CENTERS.flatMap((id) => normalizeTerraformJson(tf[id], id, `stacks/${id}/cdk.tf.json`));
+    expect(all.length).toBeGreaterThan(300);
+    const result = runChecks({ env, resources: all, hasConfiguration: true, rules: ALL_RULES, asOf: '2018-07-01' });
+    expect(result.ruleErrors).toEqual([]);
+    const onResources = result.findings.filter((f) => f.address !== undefined && severityRank(f.severity) > severityRank('low'));
+    expect(onResources.map((f) => `${f.ruleId} ${f.stack}/${f.address}: ${f.message}`)).toEqual([]);
   });
 });

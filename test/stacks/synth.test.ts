@@ -16,14 +16,17 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
+/** Synthesis is synchronous: let the worker answer the test runner between runs. */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
 const manifestStacks = (dir: string) => Object.keys(JSON.parse(read(dir, 'manifest.json')).stacks).sort();
 
 describe('synthEnvironment', () => {
-  it('writes one stack per center, byte-identical across two runs', () => {
+  it('writes one stack per center, byte-identical across two runs', async () => {
     const a = path.join(work, 'a');
     const b = path.join(work, 'b');
     const first = synthEnvironment(env, { outDir: a, asOf: '2018-07-01' });
+    await tick();
     synthEnvironment(env, { outDir: b, asOf: '2018-07-01' });
     const centers = env.topology.centers.map((c) => c.id);
     expect(first.stacks).toEqual(centers);
@@ -49,11 +52,12 @@ describe('synthEnvironment', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  it('leaves the previous output intact when the gate refuses, and keeps Terraform working files on success', () => {
+  it('leaves the previous output intact when the gate refuses, and keeps Terraform working files on success', async () => {
     const out = path.join(work, 'gated');
     synthEnvironment(env, { outDir: out, stacks: ['div-8'], asOf: '2018-07-01' });
     const before = read(out, 'stacks/div-8/cdk.tf.json');
     fs.writeFileSync(path.join(out, 'stacks/div-8/terraform.div-8.tfstate'), '{"state":"kept"}');
+    await tick();
     const seen: string[] = [];
     expect(() =>
       synthEnvironment(env, {
@@ -70,6 +74,7 @@ describe('synthEnvironment', () => {
     expect(manifestStacks(out)).toEqual(['div-8']);
     expect(read(out, 'stacks/div-8/cdk.tf.json')).toBe(before);
     expect(fs.readdirSync(work).filter((f) => f.startsWith('gated.'))).toEqual([]);
+    await tick();
 
     synthEnvironment(env, { outDir: out, asOf: '2018-07-01', beforeWrite: (id) => seen.push(id) });
     expect(manifestStacks(out)).toHaveLength(4);

@@ -17,6 +17,7 @@ Synthesizes the environment's stacks (one per 兵团云 center) as Terraform JSO
   --out DIR         output folder (default: cdktf.out)
 
 BTYUN_AS_OF=YYYY-MM-DD sets the synth date for replacement deadlines (default: today).
+BTYUN_SYNTH_WORKERS=N synthesizes with N worker processes (default: one per core; 1 = in process).
 Exit status: 0 written; 2 bad usage or input (the previous output is left as it was).
 `;
 
@@ -35,10 +36,12 @@ export const synth: Command = async (argv, io) => {
   }
   const env = loadEnvironment(stringFlag(args, 'env') ?? DEFAULT_ENVIRONMENT, { cwd: io.cwd });
   // Loaded lazily: only synthesis pays for cdktf and the provider bindings.
-  const { synthEnvironment, selectStacks } = await import('../../../stacks/synth.js');
+  const { selectStacks } = await import('../../../stacks/synth.js');
+  const { synthEnvironmentParallel } = await import('../../../stacks/parallel/pool.js');
   const stacks = selectStacks(env, listFlag(args, 'stack'));
   const outDir = path.resolve(io.cwd, stringFlag(args, 'out') ?? 'cdktf.out');
-  const result = synthEnvironment(env, { outDir, stacks });
+  // Several stacks: one worker process per core (BTYUN_SYNTH_WORKERS overrides), same output bytes.
+  const result = await synthEnvironmentParallel(env, { outDir, stacks, source: { envDir: env.dir, cwd: io.cwd } });
   for (const id of result.stacks) io.stdout(`${id}: ${displayPath(path.join(result.outDir, 'stacks', id, 'cdk.tf.json'), io.cwd)}\n`);
   return 0;
 };

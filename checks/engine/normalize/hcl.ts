@@ -4,6 +4,7 @@
  * Nothing is evaluated: expressions come back as `${…}` strings and stay Unresolved.
  */
 import { InputError } from '../../model/errors';
+import { printableProblem } from '../../model/printable';
 import type { Resource } from '../types';
 import { normalizeTerraformJson } from './terraform-json';
 
@@ -18,18 +19,25 @@ export function hclResourceLines(text: string): Map<string, number> {
   return lines;
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** `main.tf:2,7-3,1: Invalid expression; …` → line 2, column 7. */
 function hclProblems(message: string, file: string): InputError {
   const inner = /\[(.*)\]\s*$/s.exec(message)?.[1] ?? message;
+  // hcl2json joins its diagnostics with ", " or ". " before the next `FILE:L,C`; a position
+  // inside a message ("already set at FILE:2,3-4") follows a word, so it does not split.
+  const next = new RegExp(`(?:,|(?<=\\.))\\s+(?=${escapeRegExp(file)}:\\d+,\\d+)`);
   const problems = inner
-    .split(/,\s*(?=[^\s,:]+:\d+,\d+)/)
+    .split(next)
     .map((part) => {
-      const m = /^[^\s:]*:(\d+),(\d+)(?:-\d+(?:,\d+)?)?:\s*(.*)$/s.exec(part.trim());
+      const m = /^.*?:(\d+),(\d+)(?:-\d+(?:,\d+)?)?:\s*(.*)$/s.exec(part.trim());
       return m
         ? { file, line: Number(m[1]), column: Number(m[2]), message: `invalid HCL: ${m[3].trim()}` }
         : { file, message: `invalid HCL: ${part.trim().replace(/^parse config:\s*/, '')}` };
     });
-  return new InputError(problems.length > 0 ? problems : [{ file, message: 'invalid HCL' }]);
+  return new InputError((problems.length > 0 ? problems : [{ file, message: 'invalid HCL' }]).map(printableProblem));
 }
 
 export async function normalizeHcl(text: string, stack: string, file: string): Promise<Resource[]> {

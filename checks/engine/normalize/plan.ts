@@ -2,7 +2,7 @@
  * `terraform show -json` plan output → resources: planned_values.root_module.resources and every
  * child module, recursively; `values` is the body, the address comes from the plan.
  */
-import { InputError } from '../../model/errors';
+import { InputError, type InputProblem } from '../../model/errors';
 import type { Resource } from '../types';
 import { makeResource } from './resource';
 
@@ -52,21 +52,50 @@ function localAddress(r: PlanResource, modulePrefix: string): { name: string; pr
   return { name, prefix };
 }
 
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a map' : `a ${typeof v}`;
+}
+
+/** Deeper module nesting than this is refused (Terraform itself nests a few levels). */
+const MAX_MODULE_DEPTH = 64;
+
 export function normalizePlan(doc: unknown, stack: string, file: string): Resource[] {
   const plan = checkPlanShape(doc, file);
   const root = (plan.planned_values as Record<string, unknown>).root_module;
   const out: Resource[] = [];
-  const visit = (mod: unknown, depth: number): void => {
-    if (!isObject(mod) || depth > 64) return;
+  // A part of the plan with the wrong shape is reported, never skipped: a skipped resource is
+  // a resource nobody checked.
+  const problems: InputProblem[] = [];
+  const bad = (path: string, message: string): void => {
+    problems.push({ file, path, message });
+  };
+  const visit = (mod: unknown, pointer: string, depth: number): void => {
+    if (!isObject(mod)) {
+      bad(pointer, `a module must be a map (got ${kindOf(mod)})`);
+      return;
+    }
+    if (depth > MAX_MODULE_DEPTH) {
+      bad(pointer, `modules are nested too deeply (limit ${MAX_MODULE_DEPTH} levels)`);
+      return;
+    }
     const m = mod as PlanModule;
     const modulePrefix = typeof m.address === 'string' && m.address !== '' ? `${m.address}.` : '';
-    for (const r of Array.isArray(m.resources) ? m.resources : []) {
-      if (!isObject(r) || r.mode === 'data' || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
+    if (m.resources !== undefined && !Array.isArray(m.resources)) bad(`${pointer}/resources`, `must be a list of resources (got ${kindOf(m.resources)})`);
+    (Array.isArray(m.resources) ? m.resources : []).forEach((r: unknown, i) => {
+      const at = `${pointer}/resources/${i}`;
+      if (!isObject(r)) return bad(at, `a resource must be a map (got ${kindOf(r)})`);
+      if (r.mode === 'data') return;
+      if (typeof r.type !== 'string' || r.type === '') return bad(`${at}/type`, 'a resource needs its type (a string)');
+      if (typeof r.name !== 'string' || r.name === '') return bad(`${at}/name`, 'a resource needs its name (a string)');
+      if (r.values !== undefined && r.values !== null && !isObject(r.values)) return bad(`${at}/values`, `must be a map of attribute values (got ${kindOf(r.values)})`);
       const { name, prefix } = localAddress(r, modulePrefix);
       out.push(makeResource({ type: r.type, name, body: r.values, stack, file, modulePrefix: prefix }));
-    }
-    for (const child of Array.isArray(m.child_modules) ? m.child_modules : []) visit(child, depth + 1);
+    });
+    if (m.child_modules !== undefined && !Array.isArray(m.child_modules)) bad(`${pointer}/child_modules`, `must be a list of modules (got ${kindOf(m.child_modules)})`);
+    (Array.isArray(m.child_modules) ? m.child_modules : []).forEach((child: unknown, i) => visit(child, `${pointer}/child_modules/${i}`, depth + 1));
   };
-  visit(root, 0);
+  // A plan with nothing planned may leave root_module out.
+  if (root !== undefined) visit(root, '/planned_values/root_module', 0);
+  if (problems.length > 0) throw new InputError(problems);
   return out;
 }

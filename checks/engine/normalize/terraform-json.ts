@@ -2,8 +2,15 @@
  * Terraform JSON configuration (cdktf's `cdk.tf.json`, or any `*.tf.json`) → resources.
  * Shape: `{ resource: { TYPE: { NAME: body } } }`; `resource` and a type's entry may also be
  * lists (Terraform JSON allows both), and a body may be a list of one body.
+ * A part of that shape with the wrong type (`"resource": "oops"`, a body that is a string) is bad
+ * input, reported with its JSON path: it is never skipped, since a skipped resource is a resource
+ * nobody checked.
  */
+import { InputError, type InputProblem } from '../../model/errors';
+import { childPointer } from '../../model/pointer';
+import { printableProblem } from '../../model/printable';
 import type { Resource } from '../types';
+import { jsonResourceLines, resourceKey } from './json-lines';
 import { makeResource } from './resource';
 
 function constructPathOf(body: unknown): string | undefined {
@@ -13,46 +20,62 @@ function constructPathOf(body: unknown): string | undefined {
   return typeof path === 'string' ? path : undefined;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/**
- * Best-effort 1-based line of a resource in the JSON text: the `"NAME":` key that follows the
- * `"TYPE":` key. Undefined when the text is not given or the keys are not found.
- */
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a map' : `a ${typeof v}`;
+}
+
+/** 1-based line of a resource in the JSON text (one scan of the text per call). */
 export function jsonLineOf(text: string | undefined, type: string, name: string): number | undefined {
-  if (text === undefined) return undefined;
-  const typeAt = new RegExp(`"${escapeRegExp(type)}"\\s*:`).exec(text);
-  if (!typeAt) return undefined;
-  const rest = text.slice(typeAt.index);
-  const nameAt = new RegExp(`"${escapeRegExp(name)}"\\s*:`).exec(rest);
-  if (!nameAt) return undefined;
-  const upto = typeAt.index + nameAt.index;
-  let line = 1;
-  for (let i = 0; i < upto; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return text === undefined ? undefined : jsonResourceLines(text).get(resourceKey(type, name));
 }
 
 export function normalizeTerraformJson(doc: unknown, stack: string, file: string, text?: string): Resource[] {
   const out: Resource[] = [];
   if (typeof doc !== 'object' || doc === null) return out;
   const resources = (doc as Record<string, unknown>).resource;
-  const groups = Array.isArray(resources) ? resources : [resources];
-  for (const group of groups) {
-    if (typeof group !== 'object' || group === null) continue;
-    for (const [type, byName] of Object.entries(group as Record<string, unknown>)) {
-      if (typeof byName !== 'object' || byName === null) continue;
-      const entries = Array.isArray(byName)
-        ? byName.flatMap((x) => (typeof x === 'object' && x !== null ? Object.entries(x as object) : []))
-        : Object.entries(byName);
-      for (const [name, rawBody] of entries) {
-        const body = Array.isArray(rawBody) ? rawBody[0] : rawBody;
-        out.push(
-          makeResource({ type, name, body, stack, file, line: jsonLineOf(text, type, name), constructPath: constructPathOf(body) }),
-        );
+  if (resources === undefined || resources === null) return out;
+  const lines = text !== undefined ? jsonResourceLines(text) : undefined;
+  const problems: InputProblem[] = [];
+  const bad = (pointer: string, keys: string[], message: string): void => {
+    const line = lines?.get(resourceKey(...keys)) ?? lines?.get(resourceKey(...keys.slice(0, 1))) ?? lines?.get(resourceKey());
+    problems.push({ file, ...(line !== undefined ? { line } : {}), path: pointer, message });
+  };
+  const groups: [unknown, string][] = Array.isArray(resources) ? resources.map((g, i) => [g, childPointer('/resource', i)]) : [[resources, '/resource']];
+  for (const [group, groupPointer] of groups) {
+    if (!isMap(group)) {
+      bad(groupPointer, [], `must be a map of resource types (got ${kindOf(group)})`);
+      continue;
+    }
+    for (const [type, byName] of Object.entries(group)) {
+      const typePointer = childPointer(groupPointer, type);
+      const named: [unknown, string][] = Array.isArray(byName) ? byName.map((x, i) => [x, childPointer(typePointer, i)]) : [[byName, typePointer]];
+      for (const [names, namesPointer] of named) {
+        if (!isMap(names)) {
+          bad(namesPointer, [type], `resource type '${type}' must map resource names to bodies (got ${kindOf(names)})`);
+          continue;
+        }
+        for (const [name, rawBody] of Object.entries(names)) {
+          const bodyPointer = childPointer(namesPointer, name);
+          if (Array.isArray(rawBody) && rawBody.length !== 1) {
+            bad(bodyPointer, [type, name], `resource ${type}.${name} must have exactly one body (got a list of ${rawBody.length})`);
+            continue;
+          }
+          const body = Array.isArray(rawBody) ? rawBody[0] : rawBody;
+          if (!isMap(body)) {
+            bad(bodyPointer, [type, name], `resource ${type}.${name} must be a map of arguments (got ${kindOf(body)})`);
+            continue;
+          }
+          const line = lines?.get(resourceKey(type, name));
+          out.push(makeResource({ type, name, body, stack, file, line, constructPath: constructPathOf(body) }));
+        }
       }
     }
   }
+  // Keys from the input are echoed: control characters must not reach the terminal.
+  if (problems.length > 0) throw new InputError(problems.map(printableProblem));
   return out;
 }

@@ -35,7 +35,7 @@ export function boundRole(index: ResourceIndex, binding: Resource): Resource | u
   if (str(ref, 'kind') === 'Role') {
     return index.inNamespace(binding.stack, namespaceOf(binding)).find((r) => r.kind === 'role' && r.metadata.name === name);
   }
-  return index.byStack(binding.stack).find((r) => r.kind === 'cluster_role' && r.metadata.name === name);
+  return index.byKind('cluster_role').find((r) => r.stack === binding.stack && r.metadata.name === name);
 }
 
 /** A role with a rule granting every verb or every resource: as good as admin. */

@@ -5,6 +5,7 @@
  */
 import type { Resource, ResourceIndex, Value } from '../../../checks/engine/types';
 import { isUnresolved } from '../../../checks/engine/values';
+import { canonicalKind } from '../../../checks/engine/normalize/resource';
 
 const SINGLE_REFERENCE = /^\$\{([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)\.metadata(?:\[0\]|\.0)?\.name\}$/;
 
@@ -13,7 +14,7 @@ export function referencedResource(index: ResourceIndex, stack: string, v: Value
   const m = SINGLE_REFERENCE.exec(v.$unresolved.trim());
   if (!m) return undefined;
   const address = `${m[1]}.${m[2]}`;
-  return index.byStack(stack).find((r) => r.address === address);
+  return index.byKind(canonicalKind(m[1])).find((r) => r.stack === stack && r.address === address);
 }
 
 /**

@@ -10,12 +10,13 @@ import { selectorMatches } from './selectors';
 
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
 
-/** Replicas: a literal number, 1 when absent (the Kubernetes default), undefined when unresolved. */
-export function replicas(r: Resource): number | undefined {
+/** Replicas: a literal number, 1 when absent (the Kubernetes default), else the unresolved expression. */
+export function replicas(r: Resource): number | { expression: string } {
   const spec = dig(r.attrs, 'spec');
   if (!has(spec, 'replicas')) return 1;
-  if (isUnresolved(spec?.replicas)) return undefined;
-  return num(spec, 'replicas');
+  const v = spec?.replicas;
+  if (isUnresolved(v)) return { expression: v.$unresolved };
+  return num(spec, 'replicas') ?? { expression: JSON.stringify(v) };
 }
 
 /** Spread across nodes by topology spread constraints or pod anti-affinity on the hostname. */

@@ -35,7 +35,7 @@ describe('MLPS-010 audit log shipping and retention', () => {
     const fs = run(MLPS_010, { 'corps-primary': { kubernetes_namespace_v1: { ops: { metadata: meta('btyun-ops') } } }, 'div-8': shipping({ 'retention-days': '30' }), 'corps-dr-urumqi': shipping({ 'retention-days': '${var.days}' }) });
     expect(fs.map((f) => f.center ?? f.resource?.stack).sort()).toEqual(['corps-dr-urumqi', 'corps-primary', 'div-8']);
     expect(texts(fs)).toContain('retention-days is 30, at least 180 required');
-    expect(texts(fs)).toContain('retention-days is missing');
+    expect(texts(fs)).toContain('retention-days is missing (or not a literal)');
   });
   it('follows policy.auditLogRetentionDays', () => {
     const env = withEnv(miniEnv(), (e) => ({ policy: { ...e.policy, auditLogRetentionDays: 365 } }));

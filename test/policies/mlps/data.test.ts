@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MLPS_008 } from '../../../policies/mlps/mlps-008-no-plaintext-secrets';
 import { MLPS_009 } from '../../../policies/mlps/mlps-009-encrypted-volumes';
@@ -98,6 +99,11 @@ describe('MLPS-009 encrypted storage', () => {
     expect(texts(fs)).toContain('storage class plain (kubernetes_storage_class_v1.plain) is not encrypted');
     expect(texts(fs)).toContain('storage class enc is not defined in this stack');
   });
+  it('reports an expression that is not a followable reference as unverifiable', () => {
+    const fs = run(MLPS_009, { p: { kubernetes_persistent_volume_claim_v1: { a: pvc('${var.storage_class}') } } });
+    expect(fs).toHaveLength(1);
+    expect(fs[0].message.en).toContain('storage_class_name is the expression ${var.storage_class}, so encryption cannot be verified');
+  });
   it('judges StatefulSet volume claim templates, level 3+ only', () => {
     const sts = (labels: Record<string, string>) => ({
       metadata: meta('db', SYS, labels),
@@ -141,5 +147,29 @@ describe('credential-like names', () => {
       expect(isSensitiveName(n), n).toBe(true);
     }
     for (const n of ['CONNECTION_TIMEOUT', 'SECRET_NAME', 'TOKEN_FILE', 'LOG_LEVEL', 'PORT', 'TOKEN_TTL']) expect(isSensitiveName(n), n).toBe(false);
+  });
+});
+
+describe('MLPS-008 never prints a secret value', () => {
+  it('holds for any literal value under any key, in Secrets and in credential env variables', () => {
+    const value = fc.string({ minLength: 6, maxLength: 40 }).filter((v) => !v.includes('${') && v.trim().length >= 6);
+    const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,15}$/);
+    fc.assert(
+      fc.property(key, value, (k, v) => {
+        const findings = (secret: string) =>
+          run(MLPS_008, {
+            'corps-primary': {
+              kubernetes_secret_v1: { s: { metadata: meta('s', SYS, { system: SYS }), data: { [k]: secret } } },
+              kubernetes_deployment_v1: { d: pod([{ name: 'DB_PASSWORD', value: secret }]) },
+            },
+          });
+        // A value that happens to be part of the message's own wording is not a leak.
+        fc.pre(!texts(findings('\u2063')).includes(v));
+        const fs = findings(v);
+        expect(fs).toHaveLength(2);
+        expect(texts(fs).includes(v)).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

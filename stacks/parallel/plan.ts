@@ -1,0 +1,36 @@
+/**
+ * How to share stacks among synth workers: as many workers as cores (BTYUN_SYNTH_WORKERS overrides),
+ * never more than stacks; and the heaviest stacks first (longest-processing-time-first), so no
+ * worker is left with a big stack at the end while the others idle. A stack's weight is the number
+ * of system instances it holds: primaries placed there and DR standbys kept there.
+ */
+import * as os from 'node:os';
+import type { Environment } from '../../checks/model/types';
+import { UsageError } from '../../checks/model/errors';
+import { hasPersistentData, placements } from '../center-plan';
+import { drPlanOf } from '../dr-placement';
+
+export function workerCount(stacks: number, requested = process.env.BTYUN_SYNTH_WORKERS): number {
+  let wanted = os.availableParallelism();
+  if (requested !== undefined && requested !== '') {
+    if (!/^\d+$/.test(requested) || Number(requested) < 1) throw new UsageError(`BTYUN_SYNTH_WORKERS '${requested}' is not a positive integer`);
+    wanted = Number(requested);
+  }
+  return Math.max(1, Math.min(wanted, stacks));
+}
+
+/** `ids` ordered heaviest first (ties: as given). */
+export function heaviestFirst(env: Environment, ids: readonly string[], asOf: string): string[] {
+  const weight = new Map(ids.map((id) => [id, 0]));
+  const bump = (id: string | undefined): void => {
+    if (id !== undefined && weight.has(id)) weight.set(id, weight.get(id)! + 1);
+  };
+  const placed = placements(env, asOf);
+  for (const system of env.inventory.systems) {
+    const p = placed.get(system.id);
+    if (!p || !p.deployed) continue;
+    bump(p.center.id);
+    bump(drPlanOf(env, p.center, p.level, hasPersistentData(system)).center?.id);
+  }
+  return ids.map((id, i) => ({ id, i, w: weight.get(id)! })).sort((a, b) => b.w - a.w || a.i - b.i).map((x) => x.id);
+}

@@ -1,0 +1,52 @@
+/**
+ * A synth worker process (forked by pool.ts). Loads the environment once, then builds and
+ * synthesizes the stacks it is handed, one app per stack, each into the folder it is told; the
+ * parent merges the results. An error becomes one message to the parent (never a stack trace).
+ */
+import { InputError, UsageError } from '../../checks/model/errors';
+import { loadEnvironment } from '../../checks/model/load';
+import type { Environment } from '../../checks/model/types';
+import { buildStacks, createApp } from '../synth';
+import { readManifestEntry } from './manifest';
+import type { FromWorker, ToWorker } from './protocol';
+
+let env: Environment | undefined;
+let asOf = '';
+
+function send(message: FromWorker): void {
+  process.send?.(message);
+}
+
+function failure(e: unknown, id?: string): FromWorker {
+  if (e instanceof InputError) return { type: 'failed', id, problems: [...e.problems] };
+  if (e instanceof UsageError) return { type: 'failed', id, usage: e.message };
+  return { type: 'failed', id, message: (e instanceof Error ? e.message : String(e)).split('\n')[0] };
+}
+
+function handle(message: ToWorker): void {
+  if (message.type === 'exit') {
+    process.disconnect?.();
+    return;
+  }
+  if (message.type === 'init') {
+    try {
+      env = loadEnvironment(message.envDir, { cwd: message.cwd });
+      asOf = message.asOf;
+      send({ type: 'ready' });
+    } catch (e) {
+      send(failure(e));
+    }
+    return;
+  }
+  try {
+    if (!env) throw new Error('synth worker got a stack before its environment');
+    const app = createApp(message.outDir);
+    buildStacks(app, env, [message.id], asOf);
+    app.synth();
+    send({ type: 'done', id: message.id, manifest: readManifestEntry(message.outDir, message.id) });
+  } catch (e) {
+    send(failure(e, message.id));
+  }
+}
+
+process.on('message', (m) => handle(m as ToWorker));
