@@ -20,6 +20,38 @@ import { planClause } from '../lib/plan-clause';
 
 const DEFAULT_FLOWS: readonly ZoneFlow[] = [{ from: 'extranet-internet-access', to: 'platform' }];
 
+/**
+ * Flows the plan forbids whatever the environment declares: the internet-access zone reaches the
+ * inside only through the platform gateway, and 政务内网 exchanges nothing with 政务外网 zones.
+ */
+function forbiddenFlow(flow: ZoneFlow): { zh: string; en: string } | undefined {
+  if (flow.from === 'intranet' || flow.to === 'intranet') {
+    return { zh: '政务内网与政务外网物理隔离，不得登记任何流向', en: '政务内网 (intranet) is physically isolated from the extranet; no flow may be declared' };
+  }
+  if (flow.from === 'extranet-internet-access' && flow.to !== 'platform') {
+    return { zh: '互联网接入区只能经平台网关访问内部区域', en: 'the internet-access zone may reach the inside only through the platform gateway' };
+  }
+  return undefined;
+}
+
+/** The model half: declared flows that break the plan's fixed prohibitions. */
+function declaredFlowFindings(flows: readonly ZoneFlow[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  flows.forEach((flow, i) => {
+    const why = forbiddenFlow(flow);
+    if (!why) return;
+    out.push({
+      doc: 'networks',
+      path: `/flows/${i}`,
+      message: {
+        zh: `networks.yaml 登记了流向 ${flow.from} → ${flow.to}：${why.zh}（新兵办发〔2017〕187号 二(二)）。`,
+        en: `networks.yaml declares the flow ${flow.from} → ${flow.to}: ${why.en} (plan §二(二)).`,
+      },
+    });
+  });
+  return out;
+}
+
 /** Zones selected by a namespace selector. */
 function namespaceSelectorZones(index: ResourceIndex, stack: string, selector: Obj): string[] {
   if (isEmptySelector(selector)) return [...ZONE_IDS];
@@ -88,9 +120,11 @@ export const NET_005 = defineRule({
   },
   inputs: ['model', 'configuration'],
   check(ctx) {
-    if (!ctx.hasConfiguration) return [];
-    const flows = ctx.env.networks.flows.length > 0 ? ctx.env.networks.flows : DEFAULT_FLOWS;
-    const findings: RawFinding[] = [];
+    const findings: RawFinding[] = declaredFlowFindings(ctx.env.networks.flows);
+    if (!ctx.hasConfiguration) return findings;
+    // A forbidden declared flow admits nothing: it is reported above and not honoured below.
+    const declared = ctx.env.networks.flows.filter((f) => forbiddenFlow(f) === undefined);
+    const flows = ctx.env.networks.flows.length > 0 ? declared : DEFAULT_FLOWS;
     for (const r of ctx.resources.byKind('network_policy')) {
       const own = policyZone(ctx.resources, r);
       if (own === undefined) continue; // an unlabelled namespace is MLPS-001's finding
