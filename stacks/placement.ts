@@ -45,12 +45,20 @@ export function levelOf(env: Environment, system: InfoSystem): MlpsLevel {
   return system.mlps?.level ?? env.policy.defaultMlpsLevel;
 }
 
-/** The target center of the system's last migration move, if any. */
+/** Migration targets by system, computed once per environment (environments are immutable). */
+const TARGETS = new WeakMap<Environment, ReadonlyMap<string, string>>();
+
+/** The target center of the system's last migration move (waves by deadline, then id), if any. */
 export function migrationTarget(env: Environment, systemId: string): string | undefined {
-  const waves = [...env.migration.waves].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
-  let target: string | undefined;
-  for (const wave of waves) for (const move of wave.moves) if (move.system === systemId) target = move.to;
-  return target;
+  let targets = TARGETS.get(env);
+  if (!targets) {
+    const map = new Map<string, string>();
+    const waves = [...env.migration.waves].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
+    for (const wave of waves) for (const move of wave.moves) map.set(move.system, move.to);
+    targets = map;
+    TARGETS.set(env, targets);
+  }
+  return targets.get(systemId);
 }
 
 export function placementOf(env: Environment, system: InfoSystem, options: PlacementOptions = {}): Placement {

@@ -29,10 +29,15 @@ export function loadSynthDir(dir: string, cwd: string): Resource[] {
   const stacksDir = path.join(dir, 'stacks');
   const out: Resource[] = [];
   if (entries.some((e) => e.isDirectory() && e.name === 'stacks')) {
+    let found = 0;
     for (const e of listDir(stacksDir, cwd)) {
       const file = path.join(stacksDir, e.name, 'cdk.tf.json');
-      if (e.isDirectory() && fs.existsSync(path.resolve(cwd, file))) out.push(...readTerraformJson(file, e.name, cwd));
+      if (e.isDirectory() && fs.existsSync(path.resolve(cwd, file))) {
+        found++;
+        out.push(...readTerraformJson(file, e.name, cwd));
+      }
     }
+    if (found === 0) throw new InputError([{ file: displayPath(stacksDir, cwd), message: 'no stacks/<stack>/cdk.tf.json here: was the synth complete?' }]);
     return out;
   }
   const jsonFiles = entries.filter((e) => e.isFile() && e.name.endsWith('.tf.json'));

@@ -166,13 +166,14 @@ export interface NetworkLink {
 
 export type ExemptionAuthority = 'central-ministry' | 'leading-group';
 
+/** Every field is optional in the schema: NET-001 reports an incomplete exemption as a finding. */
 export interface PrivateNetworkExemption {
-  approvedBy: ExemptionAuthority;
+  approvedBy?: ExemptionAuthority;
   /** The approving body, e.g. 公安部 or 兵团电子政务工作领导小组 */
-  authority: string;
+  authority?: string;
   /** Approval document reference, e.g. 公信通〔2017〕15号 */
-  reference: string;
-  date: IsoDate;
+  reference?: string;
+  date?: IsoDate;
   expires?: IsoDate;
 }
 

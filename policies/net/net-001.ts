@@ -33,7 +33,7 @@ function problem(net: PrivateNetwork, deadline: string, asOf: string): { field: 
       return { field: 'status', text: { zh: '标记为豁免，但没有批准记录（exemption）', en: 'is marked exempt but has no exemption record' } };
     }
     const missing: string[] = [];
-    if (!AUTHORITIES.includes(ex.approvedBy)) missing.push('approvedBy (central-ministry|leading-group)');
+    if (ex.approvedBy === undefined || !AUTHORITIES.includes(ex.approvedBy)) missing.push('approvedBy (central-ministry|leading-group)');
     if (!isFilled(ex.authority)) missing.push('authority');
     if (!isFilled(ex.reference)) missing.push('reference');
     if (!isIsoDate(ex.date)) missing.push('date');

@@ -8,7 +8,7 @@
 import type { Construct, IConstruct } from 'constructs';
 import { Aspects, TerraformResource, TerraformStack, type IAspect } from 'cdktf';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import type { Center, Environment } from '../../checks/model/types';
+import type { Center, Environment, InfoSystem } from '../../checks/model/types';
 import { addStateBackend } from '../state-backend';
 import { deploymentsIn, hasPersistentData, placements, type SystemDeployment } from '../center-plan';
 import { systemQuota } from '../system-quota';
@@ -70,12 +70,12 @@ export class CenterStack extends TerraformStack {
     const storage = new EncryptedStorageClass(this, 'storage', { center: center.id });
 
     const placed = placements(env, props.asOf);
-    const deployed = new Set([...placed].filter(([, p]) => p.deployed).map(([id]) => id));
     this.deployments = deploymentsIn(env, center.id, props.asOf, placed);
-    for (const d of this.deployments) this.addSystem(env, d, storage.name, deployed);
+    const peers = new PeerIndex(env, new Set([...placed].filter(([, p]) => p.deployed).map(([id]) => id)));
+    for (const d of this.deployments) this.addSystem(env, d, storage.name, peers);
   }
 
-  private addSystem(env: Environment, d: SystemDeployment, storageClass: string, deployed: ReadonlySet<string>): void {
+  private addSystem(env: Environment, d: SystemDeployment, storageClass: string, peers: PeerIndex): void {
     const { system } = d;
     const source = sourceOf(env, 'inventory', `/systems/${d.index}`);
     if (!d.department) refuse(source, `system ${system.id}: department ${system.department} is not in inventory.departments`);
@@ -94,9 +94,8 @@ export class CenterStack extends TerraformStack {
       center: d.center,
       level: d.level,
       zone: d.zone,
-      dependencies: (system.dependencies ?? []).map((dep) => peerOf(env, dep)),
-      // Only dependants deployed somewhere get an allowance; a retired caller gets none.
-      dependants: env.inventory.systems.filter((s) => deployed.has(s.id) && s.dependencies?.includes(system.id)).map((s) => peerOf(env, s.id)),
+      dependencies: (system.dependencies ?? []).map((dep) => peers.peer(dep)),
+      dependants: peers.dependantsOf(system.id),
       flows: env.networks.flows,
       platforms: (system.platforms ?? []).map((p) => p.platform),
       ports: system.workload?.ports ?? [],
@@ -129,9 +128,28 @@ export class CenterStack extends TerraformStack {
   }
 }
 
-function peerOf(env: Environment, systemId: string): SystemPeer {
-  const s = env.inventory.systems.find((x) => x.id === systemId);
-  return { system: systemId, zone: s ? zoneOf(s) : 'extranet-dedicated', ports: s?.workload?.ports ?? [] };
+/** Systems as network peers: zone and ports by id, and who depends on whom (built once per stack). */
+class PeerIndex {
+  private readonly byId = new Map<string, InfoSystem>();
+  private readonly dependants = new Map<string, string[]>();
+
+  /** `deployed`: systems placed somewhere; only they get an ingress allowance as dependants. */
+  constructor(env: Environment, deployed: ReadonlySet<string>) {
+    for (const s of env.inventory.systems) {
+      this.byId.set(s.id, s);
+      if (!deployed.has(s.id)) continue;
+      for (const dep of s.dependencies ?? []) this.dependants.set(dep, [...(this.dependants.get(dep) ?? []), s.id]);
+    }
+  }
+
+  peer(systemId: string): SystemPeer {
+    const s = this.byId.get(systemId);
+    return { system: systemId, zone: s ? zoneOf(s) : 'extranet-dedicated', ports: s?.workload?.ports ?? [] };
+  }
+
+  dependantsOf(systemId: string): SystemPeer[] {
+    return (this.dependants.get(systemId) ?? []).map((id) => this.peer(id));
+  }
 }
 
 function sourceOf(env: Environment, doc: 'inventory' | 'topology', path: string): SourceRef {

@@ -227,6 +227,8 @@ describe('loadConfiguration', () => {
     expect((await asyncProblemsOf(loadConfiguration({ kind: 'plan', file: 'nope.json' }, tmp)))[0]).toMatchObject({ file: 'nope.json' });
     fs.mkdirSync(path.join(tmp, 'empty'), { recursive: true });
     expect((await asyncProblemsOf(loadConfiguration({ kind: 'synth', dir: 'empty' }, tmp)))[0].message).toMatch(/cdk\.tf\.json/);
+    fs.mkdirSync(path.join(tmp, 'half/stacks/corps-primary'), { recursive: true });
+    expect((await asyncProblemsOf(loadConfiguration({ kind: 'synth', dir: 'half' }, tmp)))[0]).toMatchObject({ file: 'half/stacks' });
   });
   it('reads a plan file; stack = its base name', async () => {
     write('plans/prod.plan.json', JSON.stringify({ format_version: '1.1', planned_values: { root_module: { resources: [{ address: 'kubernetes_namespace_v1.a', mode: 'managed', type: 'kubernetes_namespace_v1', name: 'a', values: {} }] } } }));

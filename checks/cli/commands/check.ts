@@ -28,6 +28,9 @@ Runs the rules (合规检查) on the environment model and the Terraform configu
   --fail-on SEV     lowest severity that fails the run: critical|high|medium|low|info (default: the policy's, high)
   --as-of DATE      check date YYYY-MM-DD (default: today, UTC)
   --format F        text (default) | json | sarif | junit | markdown
+                    (junit: one testsuite per pack, one testcase per rule × target; a testcase fails
+                    only for unsuppressed findings at or above --fail-on, lower ones are listed in
+                    its system-out, suppressed ones make it skipped)
   --output FILE     write the report to FILE (atomically) instead of stdout
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage or input.
