@@ -9,7 +9,7 @@ import { buildResourceIndex } from './resource-index';
 import { collectSecrets, makeMasker, type Masker } from './secrets';
 import { sortFindings } from './sort';
 import { applySuppressions } from './suppress';
-import { SEVERITIES, severityRank, type CheckResult, type Finding, type RawFinding, type Resource, type Rule, type RuleContext } from './types';
+import { severityRank, type CheckResult, type Finding, type RawFinding, type Resource, type Rule, type RuleContext } from './types';
 
 export interface RunInput {
   env: Environment;
@@ -135,4 +135,3 @@ export function exitStatusOf(result: Pick<CheckResult, 'findings' | 'failOn'>): 
   return blockingFindings(result).length > 0 ? 1 : 0;
 }
 
-export { SEVERITIES };

@@ -23,5 +23,8 @@ export function selectRules(catalogue: readonly Rule[], sel: RuleSelection): Rul
   const packs = new Set<string>(sel.packs ?? (sel.rules === undefined ? sel.defaultPacks : []));
   const ids = new Set((sel.rules ?? []).map((id) => id.toUpperCase()));
   // Catalogue order, each rule once.
-  return catalogue.filter((r) => packs.has(r.pack) || ids.has(r.id));
+  const selected = catalogue.filter((r) => packs.has(r.pack) || ids.has(r.id));
+  // An empty selection would pass vacuously: a CI job with an empty --packs must not go green.
+  if (selected.length === 0) throw new UsageError('no rule selected (check --packs / --rules and the policy packs)');
+  return selected;
 }

@@ -86,8 +86,16 @@ function readDocument(full: string, file: string, problems: InputProblem[]): str
   let stat: fs.Stats;
   try {
     stat = fs.statSync(full);
-  } catch {
-    problems.push({ file, message: 'file not found (an environment needs topology, networks, inventory, migration and policy .yaml)' });
+  } catch (e) {
+    // An unreadable folder is not a missing file: say which it is.
+    const code = (e as NodeJS.ErrnoException).code;
+    problems.push({
+      file,
+      message:
+        code === 'EACCES' || code === 'EPERM'
+          ? `cannot read file (permission denied, ${code})`
+          : 'file not found (an environment needs topology, networks, inventory, migration and policy .yaml)',
+    });
     return undefined;
   }
   if (!stat.isFile()) {

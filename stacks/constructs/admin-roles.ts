@@ -11,6 +11,7 @@ import type { Center } from '../../checks/model/types';
 import { CONVENTION_LABELS } from '../../checks/model/conventions';
 import { platformLabels } from '../resource-labels';
 import { refuse, type SourceRef } from '../refuse';
+import { after } from './after';
 
 export type AdminRole = 'system' | 'audit' | 'security';
 
@@ -66,12 +67,11 @@ export class AdminRoles extends Construct {
         metadata: { name: adminRoleName(role), labels },
         rule: ADMIN_RULES[role].map((r) => ({ ...r })),
       });
-      new ClusterRoleBindingV1(this, `${role}-binding`, {
+      after(new ClusterRoleBindingV1(this, `${role}-binding`, {
         metadata: { name: adminRoleName(role), labels },
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: adminRoleName(role) },
         subject: [{ kind: 'Group', name: groups[role], apiGroup: 'rbac.authorization.k8s.io' }],
-        dependsOn: [clusterRole],
-      });
+      }), [clusterRole]);
     }
   }
 }

@@ -16,6 +16,7 @@ import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS, OPS_NAMESPACE } from '../../che
 import { hardenedPodSpec } from '../pod-template';
 import { ManagedNamespace } from './managed-namespace';
 import { AllowPolicy } from './network-policy';
+import { after } from './after';
 
 export interface AuditLogShippingProps {
   center: string;
@@ -51,7 +52,7 @@ export class AuditLogShipping extends Construct {
     const ns = this.namespace;
     const deps = [ns.resource];
     const store = props.store;
-    new ConfigMapV1(this, 'config', {
+    after(new ConfigMapV1(this, 'config', {
       metadata: { name: AUDIT_SHIPPING_CONFIGMAP, namespace: OPS_NAMESPACE, labels: { ...ns.labels, [CONVENTION_LABELS.auditShipping]: 'true' } },
       data: {
         [AUDIT_SHIPPING_KEYS.endpoint]: store.endpoint,
@@ -61,15 +62,13 @@ export class AuditLogShipping extends Construct {
         [AUDIT_SHIPPING_KEYS.storeCity]: store.city ?? '',
         [AUDIT_SHIPPING_KEYS.immutable]: String(store.immutable),
       },
-      dependsOn: deps,
-    });
-    new ServiceAccountV1(this, 'account', {
+    }), deps);
+    after(new ServiceAccountV1(this, 'account', {
       metadata: { name: 'audit-shipper', namespace: OPS_NAMESPACE, labels: ns.labels },
       automountServiceAccountToken: false,
-      dependsOn: deps,
-    });
+    }), deps);
     const podLabels = { ...ns.labels, 'app.kubernetes.io/name': 'audit-shipper' };
-    new DaemonSetV1(this, 'shipper', {
+    after(new DaemonSetV1(this, 'shipper', {
       metadata: { name: 'audit-shipper', namespace: OPS_NAMESPACE, labels: podLabels },
       spec: {
         selector: { matchLabels: { 'app.kubernetes.io/name': 'audit-shipper' } },
@@ -87,8 +86,7 @@ export class AuditLogShipping extends Construct {
           }),
         },
       },
-      dependsOn: deps,
-    });
+    }), deps);
     new AllowPolicy(this, 'egress', {
       name: 'allow-audit-egress',
       namespace: OPS_NAMESPACE,
@@ -97,7 +95,7 @@ export class AuditLogShipping extends Construct {
       podLabels: { 'app.kubernetes.io/name': 'audit-shipper' },
       peers: PRIVATE_RANGES.map((cidr) => ({ cidr })),
       ports: [{ port: endpointPort(store.endpoint) }],
-      dependsOn: deps,
+      after: deps,
     });
   }
 }

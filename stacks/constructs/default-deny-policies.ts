@@ -4,16 +4,18 @@
  * Also the one allowance every namespace needs: DNS to kube-system.
  */
 import { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
+import type { TerraformResource } from 'cdktf';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { AllowPolicy, DNS_PORTS, NAMESPACE_NAME_LABEL } from './network-policy';
+import { after } from './after';
 
 export interface DefaultDenyPoliciesProps {
   namespace: string;
   labels: Record<string, string>;
   /** Also admit DNS egress to kube-system (default true). */
   allowDns?: boolean;
-  dependsOn?: ITerraformDependable[];
+  /** Resources Terraform must create first (the namespace). */
+  after?: readonly TerraformResource[];
 }
 
 export const DEFAULT_DENY_POLICY = 'default-deny-all';
@@ -22,11 +24,10 @@ export const DNS_EGRESS_POLICY = 'allow-dns-egress';
 export class DefaultDenyPolicies extends Construct {
   constructor(scope: Construct, id: string, props: DefaultDenyPoliciesProps) {
     super(scope, id);
-    new NetworkPolicyV1(this, 'deny', {
+    after(new NetworkPolicyV1(this, 'deny', {
       metadata: { name: DEFAULT_DENY_POLICY, namespace: props.namespace, labels: props.labels },
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-      dependsOn: props.dependsOn,
-    });
+    }), props.after);
     if (props.allowDns !== false) {
       new AllowPolicy(this, 'dns', {
         name: DNS_EGRESS_POLICY,
@@ -35,7 +36,7 @@ export class DefaultDenyPolicies extends Construct {
         direction: 'egress',
         peers: [{ namespaceLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' } }],
         ports: DNS_PORTS,
-        dependsOn: props.dependsOn,
+        after: props.after,
       });
     }
   }

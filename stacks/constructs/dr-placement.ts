@@ -11,6 +11,7 @@ import { CONVENTION_ANNOTATIONS, CONVENTION_LABELS } from '../../checks/model/co
 import type { DrMode } from '../dr-placement';
 import { SystemTenancy, type SystemTenancyProps } from './system-tenancy';
 import { SystemWorkload } from './system-workload';
+import { after } from './after';
 
 export interface DrPlacementProps {
   /** Tenancy in the DR center; `role` is forced to `dr`, `primaryCenter` is required. */
@@ -43,7 +44,7 @@ export class DrPlacement extends Construct {
     const storageGiB = workload?.storageGiB ?? 0;
     if (props.replica && storageGiB > 0) {
       const name = `${t.system.id}-replica`;
-      new PersistentVolumeClaimV1(this, 'replica', {
+      after(new PersistentVolumeClaimV1(this, 'replica', {
         metadata: {
           name,
           namespace: this.tenancy.namespace,
@@ -52,8 +53,7 @@ export class DrPlacement extends Construct {
         },
         spec: { accessModes: ['ReadWriteOnce'], storageClassName: props.storageClass, resources: { requests: { storage: `${storageGiB}Gi` } } },
         waitUntilBound: false,
-        dependsOn: [this.tenancy.namespaceResource],
-      });
+      }), [this.tenancy.namespaceResource]);
     }
   }
 }

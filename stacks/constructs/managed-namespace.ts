@@ -38,7 +38,7 @@ export class ManagedNamespace extends Construct {
       metadata: { name: props.name, labels: { ...this.labels, [CONVENTION_LABELS.namespaceKind]: props.kind } },
     });
     const deps = [this.resource];
-    new DefaultDenyPolicies(this, 'default-deny', { namespace: props.name, labels: this.labels, dependsOn: deps });
-    new NamespaceGuardrails(this, 'guardrails', { namespace: props.name, labels: this.labels, quota: INFRA_QUOTA, dependsOn: deps });
+    new DefaultDenyPolicies(this, 'default-deny', { namespace: props.name, labels: this.labels, after: deps });
+    new NamespaceGuardrails(this, 'guardrails', { namespace: props.name, labels: this.labels, quota: INFRA_QUOTA, after: deps });
   }
 }

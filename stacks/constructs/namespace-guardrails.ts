@@ -3,9 +3,10 @@
  * LimitRange (every container gets default requests/limits even if a manifest forgets them).
  */
 import { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
+import type { TerraformResource } from 'cdktf';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
+import { after } from './after';
 
 export interface QuotaSpec {
   /** Quantities, e.g. `4`, `8Gi`. */
@@ -23,7 +24,8 @@ export interface NamespaceGuardrailsProps {
   namespace: string;
   labels: Record<string, string>;
   quota: QuotaSpec;
-  dependsOn?: ITerraformDependable[];
+  /** Resources Terraform must create first (the namespace). */
+  after?: readonly TerraformResource[];
 }
 
 /** A modest quota for the center's own namespaces (zones, platforms, ops tooling). */
@@ -50,12 +52,11 @@ export class NamespaceGuardrails extends Construct {
       'requests.storage': q.requestsStorage ?? '0',
       persistentvolumeclaims: String(q.persistentVolumeClaims ?? 0),
     };
-    new ResourceQuotaV1(this, 'quota', {
+    after(new ResourceQuotaV1(this, 'quota', {
       metadata: { name: 'quota', namespace: props.namespace, labels: props.labels },
       spec: { hard },
-      dependsOn: props.dependsOn,
-    });
-    new LimitRangeV1(this, 'limits', {
+    }), props.after);
+    after(new LimitRangeV1(this, 'limits', {
       metadata: { name: 'limits', namespace: props.namespace, labels: props.labels },
       spec: {
         limit: [
@@ -66,7 +67,6 @@ export class NamespaceGuardrails extends Construct {
           },
         ],
       },
-      dependsOn: props.dependsOn,
-    });
+    }), props.after);
   }
 }

@@ -4,8 +4,9 @@
  * policy a reviewer can read (and NET-005 / MLPS-003 can judge): never an empty peer, never 0.0.0.0/0.
  */
 import { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
+import type { TerraformResource } from 'cdktf';
 import { NetworkPolicyV1, type NetworkPolicyV1SpecEgressPorts } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { after } from './after';
 
 export interface PortSpec {
   port: number;
@@ -27,7 +28,8 @@ export interface AllowPolicyProps {
   /** Empty/absent = any port. */
   ports?: PortSpec[];
   /** The namespace resource, so Terraform creates it first. */
-  dependsOn?: ITerraformDependable[];
+  /** Resources Terraform must create first (the namespace). */
+  after?: readonly TerraformResource[];
 }
 
 /** Namespace label every Kubernetes ≥ 1.22 namespace carries: its name. */
@@ -47,14 +49,13 @@ export class AllowPolicy extends Construct {
       ? props.ports.map((p) => ({ port: String(p.port), protocol: p.protocol ?? 'TCP' }))
       : undefined;
     const rule = props.direction === 'ingress' ? { from: peers, ports } : { to: peers, ports };
-    new NetworkPolicyV1(this, 'policy', {
+    after(new NetworkPolicyV1(this, 'policy', {
       metadata: { name: props.name, namespace: props.namespace, labels: props.labels },
       spec: {
         podSelector: props.podLabels ? { matchLabels: props.podLabels } : {},
         policyTypes: [props.direction === 'ingress' ? 'Ingress' : 'Egress'],
         ...(props.direction === 'ingress' ? { ingress: [rule] } : { egress: [rule] }),
       },
-      dependsOn: props.dependsOn,
-    });
+    }), props.after);
   }
 }

@@ -24,6 +24,7 @@ import { admittedPorts } from '../zone-flows';
 import { DefaultDenyPolicies } from './default-deny-policies';
 import { NamespaceGuardrails, type QuotaSpec } from './namespace-guardrails';
 import { AllowPolicy, NAMESPACE_NAME_LABEL, type PortSpec } from './network-policy';
+import { after } from './after';
 
 export interface SystemPeer {
   /** System id (= its namespace). */
@@ -94,12 +95,12 @@ export class SystemTenancy extends Construct {
     });
     const deps = [this.namespaceResource];
 
-    new NamespaceGuardrails(this, 'guardrails', { namespace, labels, quota: props.quota, dependsOn: deps });
-    new DefaultDenyPolicies(this, 'default-deny', { namespace, labels, dependsOn: deps });
+    new NamespaceGuardrails(this, 'guardrails', { namespace, labels, quota: props.quota, after: deps });
+    new DefaultDenyPolicies(this, 'default-deny', { namespace, labels, after: deps });
 
     const allow = (policyId: string, name: string, direction: 'ingress' | 'egress', peerNamespace: Record<string, string>, ports: readonly number[]) => {
       const portSpecs: PortSpec[] = ports.map((port) => ({ port }));
-      new AllowPolicy(this, policyId, { name, namespace, labels, direction, peers: [{ namespaceLabels: peerNamespace }], ports: portSpecs, dependsOn: deps });
+      new AllowPolicy(this, policyId, { name, namespace, labels, direction, peers: [{ namespaceLabels: peerNamespace }], ports: portSpecs, after: deps });
     };
     // Within the namespace (workload ↔ backup job).
     allow('same-ingress', 'allow-same-namespace-ingress', 'ingress', { [NAMESPACE_NAME_LABEL]: namespace }, []);
@@ -125,26 +126,23 @@ export class SystemTenancy extends Construct {
       allow('from-internet-access', `allow-ingress-from-${ingressNs}`, 'ingress', { [NAMESPACE_NAME_LABEL]: ingressNs }, props.ports);
     }
 
-    new ServiceAccountV1(this, 'account', {
+    after(new ServiceAccountV1(this, 'account', {
       metadata: { name: this.serviceAccountName, namespace, labels },
       automountServiceAccountToken: false,
-      dependsOn: deps,
-    });
+    }), deps);
     const roleName = `${system.id}-operator`;
-    const role = new RoleV1(this, 'operator-role', {
+    const role = after(new RoleV1(this, 'operator-role', {
       metadata: { name: roleName, namespace, labels },
       rule: [
         { apiGroups: [''], resources: ['pods', 'pods/log', 'services', 'configmaps', 'events', 'persistentvolumeclaims'], verbs: [...OPERATOR_VERBS.read] },
         { apiGroups: ['apps'], resources: ['deployments', 'statefulsets'], verbs: [...OPERATOR_VERBS.operate] },
         { apiGroups: ['batch'], resources: ['cronjobs', 'jobs'], verbs: [...OPERATOR_VERBS.read] },
       ],
-      dependsOn: deps,
-    });
-    new RoleBindingV1(this, 'operator-binding', {
+    }), deps);
+    after(new RoleBindingV1(this, 'operator-binding', {
       metadata: { name: roleName, namespace, labels },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: roleName },
       subject: [{ kind: 'Group', name: props.department.group, apiGroup: 'rbac.authorization.k8s.io' }],
-      dependsOn: [role],
-    });
+    }), [role]);
   }
 }

@@ -24,6 +24,7 @@ import { hardenedPodSpec, type PodVolume } from '../pod-template';
 import { refuse, type SourceRef } from '../refuse';
 import type { DrMode } from '../dr-placement';
 import type { SystemTenancy } from './system-tenancy';
+import { after } from './after';
 
 export interface SystemWorkloadProps {
   tenancy: SystemTenancy;
@@ -65,12 +66,11 @@ export class SystemWorkload extends Construct {
     const volumes: PodVolume[] = [];
     if (storageGiB > 0 && stateful) volumes.push({ name: 'data', mountPath: DATA_MOUNT });
     if (storageGiB > 0 && !stateful) {
-      new PersistentVolumeClaimV1(this, 'data', {
+      after(new PersistentVolumeClaimV1(this, 'data', {
         metadata: { name: `${name}-data`, namespace, labels },
         spec: { accessModes: ['ReadWriteMany'], storageClassName: props.storageClass, resources: { requests: { storage: `${storageGiB}Gi` } } },
         waitUntilBound: false,
-        dependsOn: deps,
-      });
+      }), deps);
       volumes.push({ name: 'data', mountPath: DATA_MOUNT, claimName: `${name}-data` });
     }
 
@@ -88,7 +88,7 @@ export class SystemWorkload extends Construct {
     const template = { metadata: { labels }, spec: podSpec };
 
     if (stateful) {
-      new StatefulSetV1(this, 'workload', {
+      after(new StatefulSetV1(this, 'workload', {
         metadata: { name, namespace, labels },
         spec: {
           replicas: String(props.replicas),
@@ -107,37 +107,33 @@ export class SystemWorkload extends Construct {
             : {}),
         },
         waitForRollout: false,
-        dependsOn: deps,
-      });
+      }), deps);
     } else {
-      new DeploymentV1(this, 'workload', {
+      after(new DeploymentV1(this, 'workload', {
         metadata: { name, namespace, labels },
         spec: { replicas: String(props.replicas), selector: { matchLabels: selector }, template },
         waitForRollout: false,
-        dependsOn: deps,
-      });
+      }), deps);
     }
 
     if (workload.ports.length > 0) {
-      new ServiceV1(this, 'service', {
+      after(new ServiceV1(this, 'service', {
         metadata: { name, namespace, labels },
         spec: {
           type: 'ClusterIP',
           selector,
           port: workload.ports.map((p) => ({ name: `tcp-${p}`, port: p, targetPort: String(p), protocol: 'TCP' })),
         },
-        dependsOn: deps,
-      });
+      }), deps);
     }
 
-    new PodDisruptionBudgetV1(this, 'pdb', {
+    after(new PodDisruptionBudgetV1(this, 'pdb', {
       metadata: { name, namespace, labels },
       spec: { maxUnavailable: '1', selector: { matchLabels: selector } },
-      dependsOn: deps,
-    });
+    }), deps);
 
     if (props.publicHost && tenancy.identity.zone === 'extranet-internet-access' && workload.ports.length > 0) {
-      new IngressV1(this, 'ingress', {
+      after(new IngressV1(this, 'ingress', {
         metadata: { name, namespace, labels },
         spec: {
           tls: [{ hosts: [props.publicHost], secretName: `${name}-tls` }],
@@ -148,8 +144,7 @@ export class SystemWorkload extends Construct {
             },
           ],
         },
-        dependsOn: deps,
-      });
+      }), deps);
     }
 
     if (props.backup && storageGiB > 0) this.localBackup(props, labels, storageGiB);
@@ -166,12 +161,11 @@ export class SystemWorkload extends Construct {
     const namespace = tenancy.namespace;
     const deps = [tenancy.namespaceResource];
     const backupLabels = { ...labels, [CONVENTION_LABELS.backup]: 'local', 'app.kubernetes.io/name': `${name}-backup` };
-    new PersistentVolumeClaimV1(this, 'backup-volume', {
+    after(new PersistentVolumeClaimV1(this, 'backup-volume', {
       metadata: { name: `${name}-backup`, namespace, labels: { ...labels, 'app.kubernetes.io/name': `${name}-backup` } },
       spec: { accessModes: ['ReadWriteOnce'], storageClassName: props.storageClass, resources: { requests: { storage: `${storageGiB}Gi` } } },
       waitUntilBound: false,
-      dependsOn: deps,
-    });
+    }), deps);
     const podSpec = hardenedPodSpec({
       containerName: 'backup',
       // The system's own image: the same pinning (digest at level 4) and registry as the workload.
@@ -189,7 +183,7 @@ export class SystemWorkload extends Construct {
       volumes: [{ name: 'backup', mountPath: '/backup', claimName: `${name}-backup` }],
       restartPolicy: 'OnFailure',
     });
-    new CronJobV1(this, 'backup', {
+    after(new CronJobV1(this, 'backup', {
       metadata: { name: `${name}-backup`, namespace, labels: backupLabels },
       spec: {
         schedule: backup.schedule,
@@ -201,7 +195,6 @@ export class SystemWorkload extends Construct {
           spec: { backoffLimit: 2, template: { metadata: { labels: backupLabels }, spec: podSpec } },
         },
       },
-      dependsOn: deps,
-    });
+    }), deps);
   }
 }

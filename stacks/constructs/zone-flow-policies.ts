@@ -35,7 +35,7 @@ export class ZoneFlowPolicies extends Construct {
             direction: 'egress',
             peers: [{ namespaceLabels: { [LABELS.zone]: flow.to } }],
             ports,
-            dependsOn: [ns.resource],
+            after: [ns.resource],
           });
         }
         if (ns.zone === flow.to) {
@@ -46,7 +46,7 @@ export class ZoneFlowPolicies extends Construct {
             direction: 'ingress',
             peers: [{ namespaceLabels: { [LABELS.zone]: flow.from } }],
             ports,
-            dependsOn: [ns.resource],
+            after: [ns.resource],
           });
         }
       }

@@ -115,6 +115,8 @@ describe('rule selection', () => {
     expect(() => selectRules(catalogue, { packs: ['k8s', 'nope'], defaultPacks: [] })).toThrow(UsageError);
     expect(() => selectRules(catalogue, { packs: ['nope'], defaultPacks: [] })).toThrow(/unknown pack nope/);
     expect(() => selectRules(catalogue, { rules: ['K8S-404'], defaultPacks: [] })).toThrow(/unknown rule K8S-404/);
+    expect(() => selectRules(catalogue, { packs: [], defaultPacks: ['k8s'] })).toThrow(/no rule selected/);
+    expect(() => selectRules(catalogue, { packs: ['mig'], defaultPacks: [] })).toThrow(/no rule selected/);
   });
   it('the real catalogue has unique ids and EXC-001', () => {
     const ids = ALL_RULES.map((r) => r.id);

@@ -29,5 +29,12 @@ export function listDir(dir: string, cwd: string): fs.Dirent[] {
     throw new InputError([{ file: displayPath(dir, cwd), message: 'no such directory' }]);
   }
   if (!st.isDirectory()) throw new InputError([{ file: displayPath(dir, cwd), message: 'is not a directory' }]);
-  return fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(abs, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError([{ file: displayPath(dir, cwd), message: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'cannot be read' }]);
+  }
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

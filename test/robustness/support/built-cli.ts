@@ -70,15 +70,41 @@ export interface CliRun {
 
 /** Runs `node bin/btyun.js ...args` of the built package in `cwd`. */
 export function runBuilt(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const bin = path.join(builtPackage(), 'bin', 'btyun.js');
+  return spawnNode([path.join(builtPackage(), 'bin', 'btyun.js'), ...args], cwd, env);
+}
+
+function spawnNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
+}
+
+/**
+ * Runs many invocations in few processes (see batch-cli.cjs): `jobs` split over `processes`
+ * node processes, each running its share one after another.
+ */
+export async function runBatched(jobs: readonly { args: readonly string[]; cwd: string }[], processes: number, workDir: string): Promise<CliRun[]> {
+  const root = builtPackage();
+  const driver = path.join(PACKAGE_ROOT, 'test', 'robustness', 'support', 'batch-cli.cjs');
+  const shares = Array.from({ length: processes }, (_, p) => jobs.map((j, i) => ({ j, i })).filter(({ i }) => i % processes === p));
+  const results: CliRun[] = new Array(jobs.length);
+  await Promise.all(
+    shares.map(async (share, p) => {
+      if (share.length === 0) return;
+      const file = path.join(workDir, `jobs-${p}.json`);
+      fs.writeFileSync(file, JSON.stringify(share.map(({ j }) => j)));
+      const run = await spawnNode([driver, root, file], workDir);
+      if (run.code !== 0) throw new Error(`batch driver failed (exit ${run.code}): ${run.stderr}`);
+      const out = JSON.parse(run.stdout) as CliRun[];
+      share.forEach(({ i }, k) => (results[i] = out[k]));
+    }),
+  );
+  return results;
 }
 
 /** Runs tasks with at most `limit` at a time (two cores: spawns must not pile up). */

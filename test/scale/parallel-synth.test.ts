@@ -1,0 +1,98 @@
+/**
+ * Parallel synthesis (stacks/parallel/) writes exactly the bytes of serial synthesis, and a failing
+ * worker becomes one clean error. Runs the compiled code (dist/, built by `npm test`), since worker
+ * processes are forked from compiled JavaScript.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../checks/version';
+import { cli, tempDir } from './support';
+
+const work = tempDir('btyun-parallel-');
+const BTYUN = path.join(PACKAGE_ROOT, 'bin', 'btyun.js');
+const AS_OF = '2026-11-01';
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  expect((await cli(['gen', '--systems', '40', '--seed', '9', '--out', 'env'], work)).code).toBe(0);
+});
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `btyun synth` in a child process; asynchronous, so the test runner stays responsive. */
+function synth(out: string, workers: string, extra: string[] = []): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BTYUN, 'synth', '--env', 'env', '--out', out, ...extra], {
+      cwd: work,
+      env: { ...process.env, BTYUN_AS_OF: AS_OF, BTYUN_SYNTH_WORKERS: workers },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Every file under `dir`, relative path → contents. */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.set(path.relative(dir, full), fs.readFileSync(full, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('parallel synth', () => {
+  it('writes byte for byte what serial synthesis writes', async () => {
+    const serial = await synth('serial', '1');
+    const parallel = await synth('parallel', '3');
+    expect(serial.status, serial.stderr).toBe(0);
+    expect(parallel.status, parallel.stderr).toBe(0);
+    expect(parallel.stdout.replaceAll('parallel/', 'serial/')).toEqual(serial.stdout);
+    const a = tree(path.join(work, 'serial'));
+    const b = tree(path.join(work, 'parallel'));
+    expect(a.size).toBe(1 + 17); // manifest.json + one cdk.tf.json per center
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [file, text] of a) expect(b.get(file), file).toBe(text);
+    // No temporary or work folders are left behind.
+    expect(fs.readdirSync(work).filter((f) => /\.(tmp|work|old)-/.test(f))).toEqual([]);
+  });
+
+  it('builds only the requested stacks', async () => {
+    const run = await synth('some', '2', ['--stack', 'div-2', 'corps-dr-local']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(work, 'some', 'stacks')).sort()).toEqual(['corps-dr-local', 'div-2']);
+    expect(fs.readFileSync(path.join(work, 'some', 'stacks', 'div-2', 'cdk.tf.json'), 'utf8')).toBe(fs.readFileSync(path.join(work, 'serial', 'stacks', 'div-2', 'cdk.tf.json'), 'utf8'));
+  });
+
+  it('turns a failing worker into one clean error and keeps the previous output', async () => {
+    // The compiled pool, with workers told to load an environment that is not there.
+    const { synthEnvironmentParallel } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'parallel', 'pool.js')) as typeof import('../../stacks/parallel/pool');
+    const { loadEnvironment } = require(path.join(PACKAGE_ROOT, 'dist', 'checks', 'model', 'load.js')) as typeof import('../../checks/model/load');
+    const env = loadEnvironment(path.join(work, 'env'), { cwd: work });
+    const before = tree(path.join(work, 'serial'));
+    const failing = synthEnvironmentParallel(env, { outDir: path.join(work, 'serial'), asOf: AS_OF, workers: 2, source: { envDir: path.join(work, 'missing'), cwd: work } });
+    await expect(failing).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/missing: environment folder not found$/) });
+    expect(tree(path.join(work, 'serial'))).toEqual(before);
+    expect(fs.readdirSync(work).filter((f) => /\.(tmp|work|old)-/.test(f))).toEqual([]);
+  });
+
+  it('rejects a bad BTYUN_SYNTH_WORKERS with exit 2 and one line', async () => {
+    const run = await synth('bad', 'many');
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining("BTYUN_SYNTH_WORKERS 'many' is not a positive integer")]);
+  });
+});
