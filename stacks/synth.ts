@@ -54,7 +54,7 @@ export function selectStacks(env: Environment, requested?: readonly string[]): s
   if (requested === undefined || requested.length === 0) return valid;
   const unknown = requested.filter((id) => !valid.includes(id));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown stack ${unknown.map((u) => `'${u}'`).join(', ')}; valid stacks (center ids): ${valid.join(', ')}`);
+    throw new UsageError(`unknown stack ${unknown.map((u) => `'${u}'`).join(', ')}; valid stacks (center ids 中心): ${valid.join(', ')}`);
   }
   return valid.filter((id) => requested.includes(id));
 }

@@ -34,7 +34,7 @@ export function centerDrafts(count: number): CenterDraft[] {
     corpsCenter('corps-dr-local', '兵团级同城灾备中心', 'corps-dr', HEADQUARTERS_CITY, '2017-06-30'),
     corpsCenter('corps-dr-remote', '兵团级异地灾备中心', 'corps-dr', REMOTE_DR_CITY, '2017-12-20'),
   ];
-  for (const division of DIVISIONS.slice(0, count - MIN_CENTERS)) {
+  for (const [i, division] of DIVISIONS.slice(0, count - MIN_CENTERS).entries()) {
     // 第十一师、第十二师 have no city of their own: their centers would sit in 乌鲁木齐.
     const city = division.city ?? HEADQUARTERS_CITY;
     centers.push({
@@ -47,14 +47,23 @@ export function centerDrafts(count: number): CenterDraft[] {
       availability: 99.99,
       mlpsLevel: 3,
       kubeContext: `btyun-${division.id}`,
-      // 依托兵团实现容灾: recover into the corps DR center of another city.
-      drTarget: city === REMOTE_DR_CITY ? 'corps-dr-local' : 'corps-dr-remote',
+      drTarget: drTargetFor(city, i),
       stateBackend: { type: 'pg', connStrEnv: 'BTYUN_PG_CONN', schemaName: `btyun_${division.id.replace(/-/g, '_')}` },
       adminGroups: { system: `${division.id}-sysadmin`, audit: `${division.id}-auditor`, security: `${division.id}-secadmin` },
       inServiceFrom: '2018-01-31',
     });
   }
   return centers;
+}
+
+/**
+ * 依托兵团实现容灾: a division center recovers into a corps DR center of another city; where both
+ * qualify, divisions alternate between them (as in production), so neither carries all standbys.
+ */
+function drTargetFor(city: string, index: number): string {
+  if (city === REMOTE_DR_CITY) return 'corps-dr-local';
+  if (city === HEADQUARTERS_CITY) return 'corps-dr-remote';
+  return index % 2 === 0 ? 'corps-dr-remote' : 'corps-dr-local';
 }
 
 /** The DR center a system of `level` on `center` recovers into (as stacks/dr-placement.ts places it). */

@@ -23,12 +23,17 @@ export interface AuditLogShippingProps {
   store: AuditLogStore;
   /** Corps registry host, e.g. `registry.xjbt.gov.cn`. */
   registry: string;
-  /** Shipper image path and tag under the registry. */
+  /** Shipper image path, tag and digest under the registry. */
   shipperImage?: string;
 }
 
 export const AUDIT_SHIPPING_CONFIGMAP = 'audit-shipping';
-export const DEFAULT_SHIPPER_IMAGE = 'btyun/audit-shipper:3.1.9';
+/**
+ * The corps-built log shipper, pinned by digest: it runs in every center, next to level-4 systems,
+ * so it meets the level-4 pinning requirement (K8S-016) everywhere.
+ */
+export const DEFAULT_SHIPPER_IMAGE =
+  'btyun/audit-shipper:3.1.9@sha256:5b3c8e0f4a1d9c2e7b6a4f3d2c1b0a9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a';
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 const SHIPPER_HEALTH_PORT = 2020;
 

@@ -72,11 +72,11 @@ export class SystemTenancy extends Construct {
   constructor(scope: Construct, id: string, props: SystemTenancyProps) {
     super(scope, id);
     const { system, center } = props;
-    if (system.class === 'retire') refuse(props.source, `system ${system.id} is retired (淘汰): nothing of it may be deployed`);
+    if (system.class === 'retire') refuse(props.source, `system ${system.id} is retired (淘汰): nothing of it may be deployed (不得部署)`);
     if (system.classified === true) refuse(props.source, `system ${system.id} is classified (涉密): it lives on 政务内网 only, never in 兵团云 center ${center.id}`);
-    if (props.zone === 'intranet') refuse(props.source, `system ${system.id} is in the 政务内网 (intranet) zone, which is not part of 兵团云 center ${center.id}`);
+    if (props.zone === 'intranet') refuse(props.source, `system ${system.id} is in the 政务内网 (intranet) zone, which is not part of 兵团云 center ${center.id} (政务内网与政务外网物理隔离)`);
     if (props.level > center.mlpsLevel) {
-      refuse(props.source, `system ${system.id} is MLPS level ${props.level}, above center ${center.id} (level ${center.mlpsLevel}): a cloud platform never hosts a system above its own level`);
+      refuse(props.source, `system ${system.id} is MLPS level ${props.level}, above center ${center.id} (level ${center.mlpsLevel}): a cloud platform never hosts a system above its own level (云平台不得承载高于其安全保护等级的系统)`);
     }
 
     this.namespace = systemNamespace(system.id);

@@ -41,7 +41,7 @@ describe('generated bad inputs', () => {
     fs.writeFileSync(path.join(dir, 'policy.yaml'), `# ${'x'.repeat(MAX_DOCUMENT_BYTES)}\nfailOn: high\n`);
     const run = await runBuilt(['validate', '--env', 'huge'], tmpRoot);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^huge\/policy\.yaml: file is too large \(\d+ bytes; the limit is 1048576 bytes/m);
+    expect(run.stderr).toMatch(new RegExp(`^huge/policy\\.yaml: file is too large \\(\\d+ bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes`, 'm'));
     expect(crashSigns(run.stderr)).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ describe('btyun synth', () => {
     const io = memoryIO(work);
     const code = await runCli(['synth', '--env', MINI_DIR, '--stack', 'div-99', '--out', 'nothing'], io);
     expect(code).toBe(2);
-    expect(io.err.join('')).toMatch(/^btyun synth: unknown stack 'div-99'; valid stacks \(center ids\): corps-primary, corps-dr-urumqi, corps-dr-shihezi, div-8\n$/);
+    expect(io.err.join('')).toMatch(/^btyun synth: unknown stack 'div-99'; valid stacks \(center ids 中心\): corps-primary, corps-dr-urumqi, corps-dr-shihezi, div-8\n$/);
     expect(fs.existsSync(path.join(work, 'nothing'))).toBe(false);
   });
 
