@@ -73,7 +73,8 @@ export function runBuilt(args: readonly string[], cwd: string, env: NodeJS.Proce
   return spawnNode([path.join(builtPackage(), 'bin', 'btyun.js'), ...args], cwd, env);
 }
 
-function spawnNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Runs node with `args` (a script and its arguments). */
+export function spawnNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
