@@ -16,6 +16,7 @@ import type { Environment } from '../checks/model/types';
 import { UsageError } from '../checks/model/errors';
 import { isRealDate } from '../checks/cli/args';
 import { CenterStack } from './constructs/center-stack';
+import { withoutTokenTraces } from './parallel/token-traces';
 
 export interface SynthOptions {
   /** Output folder (created; replaced atomically on success). */
@@ -120,8 +121,10 @@ export function synthEnvironment(env: Environment, options: SynthOptions): Synth
   fs.mkdirSync(tmp);
   try {
     const app = createApp(tmp);
-    buildStacks(app, env, ids, asOf);
-    app.synth();
+    withoutTokenTraces(() => {
+      buildStacks(app, env, ids, asOf);
+      app.synth();
+    });
     if (options.beforeWrite) {
       for (const id of ids) options.beforeWrite(id, JSON.parse(fs.readFileSync(path.join(tmp, 'stacks', id, 'cdk.tf.json'), 'utf8')));
     }

@@ -19,6 +19,8 @@ export interface RunInput {
   asOf: string;
   /** Default: the policy's failOn. */
   failOn?: Severity;
+  /** The catalogue's rule ids (RuleContext.knownRuleIds), e.g. for EXC-001; absent: not checked. */
+  knownRuleIds?: Iterable<string>;
 }
 
 /** A rule that threw: reported as one line naming the rule; the other rules still run. */
@@ -96,6 +98,7 @@ export function runChecks(input: RunInput): RunResult {
     hasConfiguration: input.hasConfiguration,
     asOf,
     levelOf: makeLevelOf(env),
+    ...(input.knownRuleIds !== undefined ? { knownRuleIds: new Set(input.knownRuleIds) } : {}),
   });
   const overrides = env.policy.severityOverrides ?? {};
   const findings: Finding[] = [];

@@ -35,11 +35,26 @@ function addWithEncodings(s: string, out: Set<string>): void {
   }
 }
 
+/**
+ * Whether an attribute key names a secret. Keys repeat across tens of thousands of resources:
+ * the answer is kept per key (measured: the regex per key was a hot spot of the whole check).
+ */
+const secretAttrCache = new Map<string, boolean>();
+function isSecretAttr(k: string): boolean {
+  let hit = secretAttrCache.get(k);
+  if (hit === undefined) {
+    hit = SECRET_ATTR.test(k);
+    secretAttrCache.set(k, hit);
+  }
+  return hit;
+}
+
 /** Walks a value; collects env-style `{name, value}` secrets, `*password*: "…"` keys and URL passwords. */
 function walk(v: Value | undefined, out: Set<string>, depth: number): void {
   if (depth > 64 || v === undefined || v === null || isUnresolved(v)) return;
   if (typeof v === 'string') {
-    for (const m of v.matchAll(URL_PASSWORD)) out.add(m[2]);
+    // A URL password needs `://`: test for it before running the regex on every string.
+    if (v.includes('://')) for (const m of v.matchAll(URL_PASSWORD)) out.add(m[2]);
     return;
   }
   if (Array.isArray(v)) {
@@ -48,9 +63,10 @@ function walk(v: Value | undefined, out: Set<string>, depth: number): void {
   }
   if (!isObj(v)) return;
   const name = v.name;
-  if (typeof name === 'string' && SECRET_NAME.test(name) && typeof v.value === 'string') addWithEncodings(v.value, out);
-  for (const [k, x] of Object.entries(v)) {
-    if (SECRET_ATTR.test(k) && typeof x === 'string') addWithEncodings(x, out);
+  if (typeof name === 'string' && typeof v.value === 'string' && SECRET_NAME.test(name)) addWithEncodings(v.value, out);
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    if (typeof x === 'string' && isSecretAttr(k)) addWithEncodings(x, out);
     walk(x, out, depth + 1);
   }
 }

@@ -24,11 +24,17 @@ function blank(v: unknown): boolean {
   return typeof v !== 'string' || v.trim() === '';
 }
 
-/** What is wrong with a suppression as of `asOf`: missing fields, a bad date, expiry. Empty = valid. */
-export function suppressionProblems(s: Suppression, asOf: string): SuppressionProblem[] {
+/**
+ * What is wrong with a suppression as of `asOf`: missing fields, a bad date, expiry, and — when the
+ * catalogue's ids are given — a rule id that names no rule. Empty = valid.
+ */
+export function suppressionProblems(s: Suppression, asOf: string, knownRuleIds?: ReadonlySet<string>): SuppressionProblem[] {
   const problems: SuppressionProblem[] = [];
   if (blank(s.rule)) problems.push({ path: '/rule', en: 'names no rule', zh: '未指明规则' });
   else if (!RULE_ID.test(s.rule!)) problems.push({ path: '/rule', en: `rule id '${s.rule}' is not a rule id (PACK-NNN)`, zh: `规则编号 '${s.rule}' 不是有效的规则编号` });
+  else if (knownRuleIds !== undefined && !knownRuleIds.has(s.rule!)) {
+    problems.push({ path: '/rule', en: `names rule ${s.rule}, which is not in the catalogue (btyun rules)`, zh: `规则 ${s.rule} 不在规则目录中（btyun rules）` });
+  }
   const t = s.target;
   if (!t || (blank(t.system) && blank(t.stack) && blank(t.resource))) {
     problems.push({ path: '/target', en: 'names no target (system, stack or resource)', zh: '未指明对象（系统、栈或资源）' });

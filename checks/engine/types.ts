@@ -98,6 +98,12 @@ export interface RuleContext {
   readonly asOf: string;
   /** MLPS level of a resource: its label, else its system's level in the inventory, else the policy default. */
   levelOf(resource: Resource): MlpsLevel;
+  /**
+   * Ids of the whole rule catalogue (not only the selected rules), so that EXC-001 can report a
+   * suppression naming a rule that does not exist. Absent: that check is skipped. Passed in rather
+   * than imported because policies/ cannot import its own catalogue (circular import).
+   */
+  readonly knownRuleIds?: ReadonlySet<string>;
 }
 
 export interface LocalizedText {

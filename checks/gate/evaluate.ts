@@ -47,6 +47,7 @@ export function evaluateGate(env: Environment, stackJson: ReadonlyMap<string, un
     rules: opts.rules ?? selectRules(ALL_RULES, { defaultPacks: env.policy.packs }),
     asOf: opts.asOf ?? new Date().toISOString().slice(0, 10),
     failOn: opts.failOn,
+    knownRuleIds: ALL_RULES.map((r) => r.id),
   });
   const mine = new Set(gated);
   const blocking = blockingFindings(result).filter((f) =>

@@ -45,6 +45,14 @@ export const AUDIT_SHIPPING_KEYS = {
 /** Namespace of the per-center operations tooling (audit shipping, backup agents). */
 export const OPS_NAMESPACE = 'btyun-ops';
 
+/**
+ * A system id names Kubernetes objects beyond its namespace: the Service `<id>` (a DNS-1035 label:
+ * starts with a letter), the StatefulSet `<id>` (its pods' revision label `<id>-<10-char hash>` must
+ * fit 63) and the backup CronJob `<id>-backup` (CronJob names are limited to 52 characters).
+ */
+export const SYSTEM_ID_MAX_LENGTH = 45;
+export const SYSTEM_ID_START = /^[a-z]/;
+
 /** Namespace name of a system: its inventory id (one system per namespace, MLPS-018). */
 export function systemNamespace(systemId: string): string {
   return systemId;

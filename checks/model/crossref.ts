@@ -6,6 +6,7 @@
 import type { InputProblem } from './errors';
 import type { DocumentName, Inventory, MigrationPlan, Networks, SourcePosition, SystemLocation, Topology } from './types';
 import { parentPointer } from './pointer';
+import { SYSTEM_ID_MAX_LENGTH, SYSTEM_ID_START } from './conventions';
 
 export interface CrossRefInput {
   topology: Topology;
@@ -96,6 +97,13 @@ export function crossReferences(input: CrossRefInput): InputProblem[] {
   // inventory
   inventory.systems.forEach((s, i) => {
     const base = `/systems/${i}`;
+    // The schema checks the Kubernetes-name shape; the names the stacks derive from the id need more.
+    if (!SYSTEM_ID_START.test(s.id)) {
+      p.add('inventory', `${base}/id`, `system id '${s.id}' must start with a letter: it names the system's Kubernetes Service (a DNS-1035 label)`);
+    }
+    if (s.id.length > SYSTEM_ID_MAX_LENGTH) {
+      p.add('inventory', `${base}/id`, `system id '${s.id}' is ${s.id.length} characters; at most ${SYSTEM_ID_MAX_LENGTH}, so that '${s.id}-backup' fits a Kubernetes CronJob name (52) and the StatefulSet's pod labels (63)`);
+    }
     if (!departments.has(s.department)) p.add('inventory', `${base}/department`, `unknown department '${s.department}'`);
     s.scope?.divisions?.forEach((d, j) => needDivision('inventory', `${base}/scope/divisions/${j}`, d));
     checkLocation('inventory', `${base}/location`, s.location);

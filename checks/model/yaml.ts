@@ -12,6 +12,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { InputProblem } from './errors';
 import type { SourcePosition } from './types';
 import { childPointer } from './pointer';
+import { pointerAtOffset } from './yaml-path';
 
 /**
  * Per-document size limit (bytes): a guard against runaway input, sized for a whole corps cloud
@@ -22,6 +23,12 @@ export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 export const MAX_DOCUMENT_SIZE_TEXT = `${MAX_DOCUMENT_BYTES / (1024 * 1024)} MiB`;
 /** Alias dereferences allowed while building the value (each nested expansion counts). */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Nodes that alias expansions may add in total. Counting aliases alone is not enough: a few
+ * aliases of one large anchored list multiply a small file into millions of nodes.
+ */
+export const MAX_ALIAS_EXPANDED_NODES = 10_000;
+const ALIAS_BOMB = `too many alias expansions (limit ${MAX_ALIAS_COUNT} aliases, ${MAX_ALIAS_EXPANDED_NODES} expanded nodes); refusing a possible alias bomb`;
 
 /** Nesting depth allowed (the environment documents need fewer than 10 levels). */
 export const MAX_DEPTH = 64;
@@ -104,7 +111,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       if (!problems.some((p) => p.message === TOO_DEEP)) problems.push({ file, line: pos.line, column: pos.column, message: TOO_DEEP });
       continue;
     }
-    problems.push({ file, line: pos.line, column: pos.column, message: yamlMessage(e.code, shortMessage(e.message)) });
+    // The parser knows the offset only; the path in the document is found from it (duplicate key, tag).
+    const pointer = pointerAtOffset(doc, e.pos[0]);
+    problems.push({ file, line: pos.line, column: pos.column, ...(pointer ? { path: pointer } : {}), message: yamlMessage(e.code, shortMessage(e.message)) });
   }
   if (problems.length > 0) return fail(problems, positions);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source)) {
@@ -123,8 +132,11 @@ function yamlMessage(code: string, message: string): string {
       return 'duplicate key (map keys must be unique)';
     case 'MULTIPLE_DOCS':
       return 'more than one YAML document in the file (one document per file)';
-    case 'TAG_RESOLVE_FAILED':
-      return `${message} (custom and language tags are not allowed)`;
+    case 'TAG_RESOLVE_FAILED': {
+      // "Unresolved tag: tag:yaml.org,2002:js/function" → tag '!!js/function', as people write it.
+      const tag = /^Unresolved tag: (.+)$/.exec(message)?.[1]?.replace('tag:yaml.org,2002:', '!!');
+      return tag ? `tag '${tag}' is not allowed (custom and language tags are not allowed)` : `${message} (custom and language tags are not allowed)`;
+    }
     default:
       return message;
   }
@@ -132,6 +144,8 @@ function yamlMessage(code: string, message: string): string {
 
 class ValueBuilder {
   private aliasCount = 0;
+  /** Nodes built while expanding an alias. */
+  private expandedNodes = 0;
   private aliasBudgetReported = false;
 
   constructor(
@@ -147,9 +161,23 @@ class ValueBuilder {
     this.problems.push({ file: this.file, line: pos?.line, column: pos?.column, path: pointer, message });
   }
 
-  /** `where` is the offset that names this node for people (the key of a pair, the item itself). */
-  build(node: YamlNode | null, pointer: string, where?: number, depth = 0): PlainValue {
+  private aliasBomb(offset: number | undefined, pointer: string): null {
+    if (!this.aliasBudgetReported) {
+      this.problem(offset, pointer, ALIAS_BOMB);
+      this.aliasBudgetReported = true;
+    }
+    return null;
+  }
+
+  /**
+   * `where` is the offset that names this node for people (the key of a pair, the item itself);
+   * `aliasAt`: the node is part of the expansion of the alias at this offset (counted against the
+   * expansion budget, and reported there: people see the alias, not the anchored text).
+   */
+  build(node: YamlNode | null, pointer: string, where?: number, depth = 0, aliasAt?: number): PlainValue {
     const start = where ?? (node?.range ? node.range[0] : undefined);
+    if (this.aliasBudgetReported) return null;
+    if (aliasAt !== undefined && ++this.expandedNodes > MAX_ALIAS_EXPANDED_NODES) return this.aliasBomb(aliasAt, pointer);
     if (start !== undefined && !this.positions.has(pointer)) this.positions.set(pointer, this.at(start));
     if (node === null) return null;
     if (depth > MAX_DEPTH) {
@@ -157,28 +185,21 @@ class ValueBuilder {
       return null;
     }
     if (isAlias(node)) {
-      this.aliasCount++;
-      if (this.aliasCount > MAX_ALIAS_COUNT) {
-        if (!this.aliasBudgetReported) {
-          this.problem(node.range?.[0], pointer, `too many alias expansions (limit ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`);
-          this.aliasBudgetReported = true;
-        }
-        return null;
-      }
+      if (++this.aliasCount > MAX_ALIAS_COUNT) return this.aliasBomb(node.range?.[0], pointer);
       const target = node.resolve(this.doc);
       if (!target) {
         this.problem(node.range?.[0], pointer, `unknown alias *${node.source}`);
         return null;
       }
-      return this.build(target, pointer, start, depth + 1);
+      return this.build(target, pointer, start, depth + 1, aliasAt ?? node.range?.[0]);
     }
     if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
       this.problem(node.range?.[0], pointer, `tag '${node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed (only plain YAML 1.2 core data)`);
       return null;
     }
     if (isScalar(node)) return this.scalar(node.value, node.range?.[0], pointer);
-    if (isSeq(node)) return node.items.map((item, i) => this.build(item as YamlNode | null, childPointer(pointer, i), undefined, depth + 1));
-    if (isMap(node)) return this.map(node.items, pointer, depth);
+    if (isSeq(node)) return node.items.map((item, i) => this.build(item as YamlNode | null, childPointer(pointer, i), undefined, depth + 1, aliasAt));
+    if (isMap(node)) return this.map(node.items, pointer, depth, aliasAt);
     this.problem(start, pointer, 'unsupported YAML node');
     return null;
   }
@@ -196,7 +217,7 @@ class ValueBuilder {
     return null;
   }
 
-  private map(items: readonly unknown[], pointer: string, depth: number): PlainValue {
+  private map(items: readonly unknown[], pointer: string, depth: number, aliasAt: number | undefined): PlainValue {
     const out: { [k: string]: PlainValue } = {};
     for (const pair of items) {
       if (!isPair(pair)) continue;
@@ -219,7 +240,7 @@ class ValueBuilder {
       }
       // Own data property: never goes through a setter.
       Object.defineProperty(out, key, {
-        value: this.build(pair.value as YamlNode | null, child, keyOffset, depth + 1),
+        value: this.build(pair.value as YamlNode | null, child, keyOffset, depth + 1, aliasAt),
         enumerable: true,
         writable: true,
         configurable: true,

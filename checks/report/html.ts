@@ -1,7 +1,7 @@
 /**
  * The reviewers' report (`btyun report`): one self-contained HTML file — inline CSS, no scripts,
- * no external assets — with the summary, the findings per center and system, and the rule
- * catalogue as an appendix. Every piece of content is escaped.
+ * no external assets — with the summary, the result per rule, the findings per center and system,
+ * and the rule catalogue as an appendix. Every piece of content is escaped.
  */
 import { blockingFindings } from '../engine/run';
 import { SEVERITIES, type CheckResult, type Finding } from '../engine/types';
@@ -25,6 +25,25 @@ function findingRow(f: Finding): string {
   return `<tr class="${f.suppressed ? 'suppressed' : ''}"><td class="sev ${f.severity}">${h(severityLabel(f.severity))}</td><td><code>${h(f.ruleId)}</code><br>${h(f.titleZh)}<br>${h(f.title)}</td><td>${h(f.messageZh)}<br>${h(f.message)}</td><td>${h(f.clause)}</td><td><code>${h(whereOf(f) || '—')}</code></td><td>${h(f.remediationZh)}<br>${h(f.remediation)}</td><td>${status}</td></tr>`;
 }
 
+/**
+ * 逐条结果: every evaluated rule with its clause and outcome, the table an MLPS assessor (测评师)
+ * or the audit bureau reads first — 符合 compliant, 不符合 with the open count, or all suppressed.
+ */
+function ruleResultRows(result: CheckResult): string[] {
+  const open = new Map<string, number>();
+  const suppressed = new Map<string, number>();
+  for (const f of result.findings) {
+    const m = f.suppressed ? suppressed : open;
+    m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
+  }
+  return result.rules.map((r) => {
+    const o = open.get(r.id) ?? 0;
+    const sup = suppressed.get(r.id) ?? 0;
+    const outcome = o > 0 ? `<td class="fail">不符合 non-compliant (${o})</td>` : sup > 0 ? '<td class="muted">已豁免 suppressed</td>' : '<td class="pass">符合 compliant</td>';
+    return `<tr><td><code>${h(r.id)}</code></td><td>${h(r.title.zh)}<br>${h(r.title.en)}</td><td>${h(r.clause)}</td><td class="sev ${r.severity}">${h(severityLabel(r.severity))}</td>${outcome}<td class="num">${o}</td><td class="num">${sup}</td></tr>`;
+  });
+}
+
 const FINDING_HEAD = '<tr><th>等级 Severity</th><th>规则 Rule</th><th>说明 Message</th><th>条款 Clause</th><th>位置 Where</th><th>整改 Remediation</th><th>状态 Status</th></tr>';
 
 export function renderHtml(result: CheckResult): string {
@@ -45,6 +64,10 @@ export function renderHtml(result: CheckResult): string {
     `<tr><td>已豁免 Suppressed</td><td class="num">${s.suppressed}</td></tr>`,
     `<tr><td>资源 Resources</td><td class="num">${s.resources}</td></tr>`,
     `<tr><td>规则 Rules evaluated</td><td class="num">${s.rulesEvaluated}</td></tr></table>`,
+    '<h2>逐条结果 Result per rule</h2>',
+    '<table><tr><th>规则 Rule</th><th>标题 Title</th><th>条款 Clause</th><th>等级 Severity</th><th>结果 Result</th><th class="num">待整改 Open</th><th class="num">已豁免 Suppressed</th></tr>',
+    ...ruleResultRows(result),
+    '</table>',
     '<h2>问题 Findings</h2>',
   ];
   if (result.findings.length === 0) parts.push('<p>未发现问题。 No findings.</p>');

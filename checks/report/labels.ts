@@ -1,5 +1,6 @@
 /** Shared vocabulary of the reporters: severity names, where-strings, grouping, escaping. */
 import type { CheckResult, Finding, Severity } from '../engine/types';
+import { printable } from '../model/printable';
 
 export const SEVERITY_ZH: Record<Severity, string> = { critical: '严重', high: '高危', medium: '中危', low: '低危', info: '提示' };
 
@@ -37,7 +38,9 @@ export function groupFindings(findings: readonly Finding[]): { group: string; sy
     const bySystem = groups.get(g) ?? new Map<string, Finding[]>();
     groups.set(g, bySystem);
     const s = f.system ?? '';
-    bySystem.set(s, [...(bySystem.get(s) ?? []), f]);
+    const list = bySystem.get(s);
+    if (list) list.push(f);
+    else bySystem.set(s, [f]);
   }
   const byKey = <T>(a: [string, T], b: [string, T]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   return [...groups.entries()].sort(byKey).map(([group, bySystem]) => ({
@@ -55,9 +58,9 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Markdown table cell / inline text: no pipes, no newlines, no HTML. */
+/** Markdown table cell / inline text: no pipes, no newlines, no HTML, no control characters. */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ').replace(/([*_`[\]])/g, '\\$1');
+  return printable(s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ').replace(/([*_`[\]])/g, '\\$1'));
 }
 
 export function escapeXml(s: string): string {
@@ -68,4 +71,16 @@ export function escapeXml(s: string): string {
 /** Levels as `2, 3, 4`. */
 export function levelsText(levels: readonly number[]): string {
   return levels.length === 4 ? '1–4 (all 全部)' : levels.join(', ');
+}
+
+/**
+ * The finding with every string made printable: a resource or container name from a hostile file
+ * may hold ANSI escapes or line breaks, which must not rewrite a reviewer's terminal or forge
+ * lines in text and Markdown output. (JSON, SARIF and JUnit escape them on their own.)
+ */
+export function printableFinding(f: Finding): Finding {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) out[k] = typeof v === 'string' ? printable(v) : v;
+  if (f.suppression) out.suppression = { reason: printable(f.suppression.reason), approvedBy: printable(f.suppression.approvedBy), expires: printable(f.suppression.expires) };
+  return out as unknown as Finding;
 }

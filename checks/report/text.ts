@@ -1,7 +1,7 @@
 /** Text output for people: grouped by center/stack and system, colours only on a terminal. */
 import { blockingFindings } from '../engine/run';
 import type { CheckResult, Finding, Severity } from '../engine/types';
-import { groupFindings, MODEL_GROUP_TITLE, severityLabel, verdict, whereOf } from './labels';
+import { groupFindings, MODEL_GROUP_TITLE, printableFinding, severityLabel, verdict, whereOf } from './labels';
 
 export interface TextOptions {
   color: boolean;
@@ -37,7 +37,7 @@ function findingLines(f: Finding, paint: ReturnType<typeof painter>): string[] {
 export function renderText(result: CheckResult, opts: TextOptions = { color: false }): string {
   const paint = painter(opts.color);
   const out: string[] = [`btyun check — environment 环境 ${result.environment}, as of 检查日期 ${result.asOf}`, ''];
-  for (const g of groupFindings(result.findings)) {
+  for (const g of groupFindings(result.findings.map(printableFinding))) {
     out.push(paint('bold', g.group === '' ? `== ${MODEL_GROUP_TITLE} ==` : `== 中心/栈 Center/stack: ${g.group} ==`));
     for (const s of g.systems) {
       out.push(`  -- 系统 System: ${s.system === '' ? '(none 无)' : s.system} --`);

@@ -1,7 +1,8 @@
 /**
  * EXC-001: a suppression is an approved, dated exception. One that lacks its rule, target,
- * reason, approver or expiry, or that has expired, suppresses nothing (the engine ignores it)
- * and is itself a finding, pointing at the entry in policy.yaml.
+ * reason, approver or expiry, that has expired, or that names a rule not in the catalogue
+ * (ctx.knownRuleIds, passed in by the engine) suppresses nothing and is itself a finding,
+ * pointing at the entry in policy.yaml.
  */
 import { suppressionProblems } from '../../checks/engine/suppress';
 import type { RawFinding } from '../../checks/engine/types';
@@ -22,7 +23,7 @@ export const EXC_001 = defineRule({
   check(ctx) {
     const out: RawFinding[] = [];
     ctx.env.policy.suppressions.forEach((s, i) => {
-      const problems = suppressionProblems(s, ctx.asOf);
+      const problems = suppressionProblems(s, ctx.asOf, ctx.knownRuleIds);
       if (problems.length === 0) return;
       const what = s.rule ? `for ${s.rule}` : '';
       const whatZh = s.rule ? `（${s.rule}）` : '';

@@ -7,7 +7,7 @@ import type { RawFinding } from '../../checks/engine/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { omStatusPath, omStatusText } from '../lib/funding';
 import { planClause } from '../lib/plan-clause';
-import { movesOf, systemsOfClass } from '../lib/systems';
+import { deployedResourceFindings, moveFindings, systemsOfClass } from '../lib/systems';
 import { displayName } from '../lib/text';
 
 export const INV_003 = defineRule({
@@ -37,28 +37,16 @@ export const INV_003 = defineRule({
           },
         });
       }
-      for (const move of movesOf(ctx.env, system.id)) {
-        findings.push({
-          doc: 'migration',
-          path: move.path,
-          system: system.id,
-          message: {
-            zh: `迁移计划仍将淘汰系统 ${who} 迁往 ${move.to}；淘汰系统不再部署（新兵办发〔2017〕187号 二(一)）。`,
-            en: `The migration plan still moves retired system ${system.id} to ${move.to}; a retired system is not deployed again (plan §二(一)).`,
-          },
-        });
-      }
-      if (!ctx.hasConfiguration) continue;
-      for (const r of ctx.resources.bySystem(system.id)) {
-        findings.push({
-          resource: r,
-          system: system.id,
-          message: {
-            zh: `淘汰系统 ${who} 仍有资源 ${r.address} 部署在栈 ${r.stack} 中（“僵尸”系统）（新兵办发〔2017〕187号 二(一)）。`,
-            en: `Retired system ${system.id} still has resource ${r.address} in stack ${r.stack} (a "zombie" system) (plan §二(一)).`,
-          },
-        });
-      }
+      findings.push(
+        ...moveFindings(ctx.env, system.id, '', (move) => ({
+          zh: `迁移计划仍将淘汰系统 ${who} 迁往 ${move.to}；淘汰系统不再部署（新兵办发〔2017〕187号 二(一)）。`,
+          en: `The migration plan still moves retired system ${system.id} to ${move.to}; a retired system is not deployed again (plan §二(一)).`,
+        })),
+        ...deployedResourceFindings(ctx, system.id, (r) => ({
+          zh: `淘汰系统 ${who} 仍有资源 ${r.address} 部署在栈 ${r.stack} 中（“僵尸”系统）（新兵办发〔2017〕187号 二(一)）。`,
+          en: `Retired system ${system.id} still has resource ${r.address} in stack ${r.stack} (a "zombie" system) (plan §二(一)).`,
+        })),
+      );
     }
     return findings;
   },

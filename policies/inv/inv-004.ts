@@ -9,7 +9,7 @@ import { ALL_LEVELS, defineRule } from '../define';
 import { isIsoDate } from '../lib/dates';
 import { omStatusPath, omStatusText } from '../lib/funding';
 import { planClause } from '../lib/plan-clause';
-import { systemsOfClass } from '../lib/systems';
+import { deployedResourceFindings, systemsOfClass } from '../lib/systems';
 import { displayName } from '../lib/text';
 
 const CLAUSE_ZH = '（新兵办发〔2017〕187号 二(一)）';
@@ -54,17 +54,12 @@ export const INV_004 = defineRule({
           en: `As of ${ctx.asOf}, the replacement deadline ${deadline} of system ${system.id} has passed but its O&M funding status is ${omStatusText(system)}, not cancelled`,
         });
       }
-      if (!ctx.hasConfiguration) continue;
-      for (const r of ctx.resources.bySystem(system.id)) {
-        findings.push({
-          resource: r,
-          system: system.id,
-          message: {
-            zh: `替代系统 ${who} 的替代期限 ${deadline} 已过（截至 ${ctx.asOf}），但资源 ${r.address} 仍部署在栈 ${r.stack} 中${CLAUSE_ZH}。`,
-            en: `The replacement deadline ${deadline} of system ${system.id} has passed (as of ${ctx.asOf}) but resource ${r.address} is still in stack ${r.stack}${CLAUSE_EN}.`,
-          },
-        });
-      }
+      findings.push(
+        ...deployedResourceFindings(ctx, system.id, (r) => ({
+          zh: `替代系统 ${who} 的替代期限 ${deadline} 已过（截至 ${ctx.asOf}），但资源 ${r.address} 仍部署在栈 ${r.stack} 中${CLAUSE_ZH}。`,
+          en: `The replacement deadline ${deadline} of system ${system.id} has passed (as of ${ctx.asOf}) but resource ${r.address} is still in stack ${r.stack}${CLAUSE_EN}.`,
+        })),
+      );
     }
     return findings;
   },

@@ -8,8 +8,7 @@ import type { RawFinding } from '../../checks/engine/types';
 import { CONVENTION_LABELS } from '../../checks/model/conventions';
 import { LABELS } from '../../checks/model/labels';
 import { defineRule, fromLevel } from '../define';
-import { applies, deployedSystemLevel } from './lib/levels';
-import { anchorResource, backupKind, deployedSystems, hasPersistentData, primaryStacks } from './lib/systems';
+import { anchorResource, backupKind, deployedSystemsAt, primaryStacks, systemFinding } from './lib/systems';
 import { message } from './lib/text';
 
 const CLAUSE = 'GB/T 22239-2019 8.1.4.9 a';
@@ -30,22 +29,22 @@ export const MLPS_012 = defineRule({
   check(ctx) {
     if (!ctx.hasConfiguration) return [];
     const out: RawFinding[] = [];
-    for (const sys of deployedSystems(ctx)) {
-      if (!applies(LEVELS, deployedSystemLevel(ctx, sys)) || !hasPersistentData(ctx, sys)) continue;
+    for (const sys of deployedSystemsAt(ctx, LEVELS, true)) {
       const backups = ctx.resources.bySystem(sys).filter((r) => r.kind === 'cron_job' && backupKind(r) === 'local');
       for (const stack of primaryStacks(ctx, sys)) {
         if (backups.some((b) => b.stack === stack)) continue;
-        const anchor = anchorResource(ctx, sys, stack);
-        out.push({
-          ...(anchor ? { resource: anchor } : {}),
-          system: sys,
-          message: message(CLAUSE, {
-            zh: `系统 ${sys} 在栈 ${stack} 中有持久数据，但没有本地备份 CronJob（${CONVENTION_LABELS.backup}: local）`,
-            en: `System ${sys} keeps persistent data in stack ${stack} but has no local backup CronJob (${CONVENTION_LABELS.backup}: local) there`,
-            fixZh: '请为该系统添加本地备份 CronJob。',
-            fixEn: 'Add a local backup CronJob for the system.',
-          }),
-        });
+        out.push(
+          systemFinding(
+            sys,
+            anchorResource(ctx, sys, stack),
+            message(CLAUSE, {
+              zh: `系统 ${sys} 在栈 ${stack} 中有持久数据，但没有本地备份 CronJob（${CONVENTION_LABELS.backup}: local）`,
+              en: `System ${sys} keeps persistent data in stack ${stack} but has no local backup CronJob (${CONVENTION_LABELS.backup}: local) there`,
+              fixZh: '请为该系统添加本地备份 CronJob。',
+              fixEn: 'Add a local backup CronJob for the system.',
+            }),
+          ),
+        );
       }
     }
     return out;

@@ -8,8 +8,7 @@ import type { RawFinding } from '../../checks/engine/types';
 import { CONVENTION_LABELS } from '../../checks/model/conventions';
 import { defineRule, fromLevel } from '../define';
 import { centerOf, centerLabel, remoteDrCenters } from './lib/centers';
-import { applies, deployedSystemLevel } from './lib/levels';
-import { backupKind, deployedSystems, hasPersistentData, primaryCenters, primaryResources } from './lib/systems';
+import { backupKind, deployedSystemsAt, primaryCenters, primaryResources, systemFinding } from './lib/systems';
 import { message } from './lib/text';
 
 const CLAUSE = 'GB/T 22239-2019 8.1.4.9 b';
@@ -31,8 +30,7 @@ export const MLPS_013 = defineRule({
     if (!ctx.hasConfiguration) return [];
     const env = ctx.env;
     const out: RawFinding[] = [];
-    for (const sys of deployedSystems(ctx)) {
-      if (!applies(LEVELS, deployedSystemLevel(ctx, sys)) || !hasPersistentData(ctx, sys)) continue;
+    for (const sys of deployedSystemsAt(ctx, LEVELS, true)) {
       const replicaCenters = ctx.resources
         .bySystem(sys)
         .filter((r) => backupKind(r) === 'replica')
@@ -42,17 +40,13 @@ export const MLPS_013 = defineRule({
         if (replicaCenters.some((c) => c !== undefined && c.city !== pc.city)) continue;
         const candidates = remoteDrCenters(env, pc.city).map((c) => c.id).sort().join(', ') || '—';
         const anchor = primaryResources(ctx, sys).find((r) => centerOf(env, r)?.id === pc.id);
-        out.push({
-          ...(anchor ? { resource: anchor } : {}),
-          system: sys,
-          center: pc.id,
-          message: message(CLAUSE, {
-            zh: `系统 ${sys}（主中心 ${centerLabel(pc)}）没有复制到异地兵团级容灾中心的实时备份（${CONVENTION_LABELS.backup}: replica）`,
-            en: `System ${sys} (primary center ${centerLabel(pc)}) has no real-time replica (${CONVENTION_LABELS.backup}: replica) in a corps DR center in another city`,
-            fixZh: `请在以下中心之一添加复制目标：${candidates}。`,
-            fixEn: `Add the replication target in one of: ${candidates}.`,
-          }),
+        const text = message(CLAUSE, {
+          zh: `系统 ${sys}（主中心 ${centerLabel(pc)}）没有复制到异地兵团级容灾中心的实时备份（${CONVENTION_LABELS.backup}: replica）`,
+          en: `System ${sys} (primary center ${centerLabel(pc)}) has no real-time replica (${CONVENTION_LABELS.backup}: replica) in a corps DR center in another city`,
+          fixZh: `请在以下中心之一添加复制目标：${candidates}。`,
+          fixEn: `Add the replication target in one of: ${candidates}.`,
         });
+        out.push(systemFinding(sys, anchor, text, pc.id));
       }
     }
     return out;

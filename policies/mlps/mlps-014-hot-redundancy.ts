@@ -7,9 +7,8 @@ import type { RawFinding } from '../../checks/engine/types';
 import { CONVENTION_LABELS } from '../../checks/model/conventions';
 import { LABELS } from '../../checks/model/labels';
 import { defineRule, fromLevel } from '../define';
-import { centerOf, corpsDrCenters } from './lib/centers';
-import { applies, deployedSystemLevel } from './lib/levels';
-import { deployedSystems, drMode, drWorkloads, primaryCenters, systemAnchor } from './lib/systems';
+import { corpsDrCenters } from './lib/centers';
+import { deployedSystemsAt, drMode, hasDrWorkload, primaryCenters, systemAnchor, systemFinding } from './lib/systems';
 import { message } from './lib/text';
 
 const CLAUSE = 'GB/T 22239-2019 8.1.4.9 c';
@@ -32,26 +31,18 @@ export const MLPS_014 = defineRule({
     if (!ctx.hasConfiguration) return [];
     const env = ctx.env;
     const out: RawFinding[] = [];
-    for (const sys of deployedSystems(ctx)) {
-      if (!applies(LEVELS, deployedSystemLevel(ctx, sys))) continue;
+    for (const sys of deployedSystemsAt(ctx, LEVELS)) {
       const primaries = new Set(primaryCenters(ctx, sys).map((c) => c.id));
-      const hot = drWorkloads(ctx, sys).some((w) => {
-        const c = centerOf(env, w);
-        return c?.role === 'corps-dr' && !primaries.has(c.id) && HOT_MODES.has(drMode(w) ?? '');
-      });
+      const hot = hasDrWorkload(ctx, sys, (c, w) => c.role === 'corps-dr' && !primaries.has(c.id) && HOT_MODES.has(drMode(w) ?? ''));
       if (hot) continue;
-      const anchor = systemAnchor(ctx, sys);
       const candidates = corpsDrCenters(env).filter((c) => !primaries.has(c.id)).map((c) => c.id).sort().join(', ') || '—';
-      out.push({
-        ...(anchor ? { resource: anchor } : {}),
-        system: sys,
-        message: message(CLAUSE, {
-          zh: `系统 ${sys} 在兵团级容灾中心没有温备或双活实例（${LABELS.role}: dr，${CONVENTION_LABELS.drMode}: warm|active）`,
-          en: `System ${sys} has no warm or active instance (${LABELS.role}: dr, ${CONVENTION_LABELS.drMode}: warm|active) in a corps DR center`,
-          fixZh: `请在以下容灾中心之一部署：${candidates}。`,
-          fixEn: `Deploy one in: ${candidates}.`,
-        }),
+      const text = message(CLAUSE, {
+        zh: `系统 ${sys} 在兵团级容灾中心没有温备或双活实例（${LABELS.role}: dr，${CONVENTION_LABELS.drMode}: warm|active）`,
+        en: `System ${sys} has no warm or active instance (${LABELS.role}: dr, ${CONVENTION_LABELS.drMode}: warm|active) in a corps DR center`,
+        fixZh: `请在以下容灾中心之一部署：${candidates}。`,
+        fixEn: `Deploy one in: ${candidates}.`,
       });
+      out.push(systemFinding(sys, systemAnchor(ctx, sys), text));
     }
     return out;
   },

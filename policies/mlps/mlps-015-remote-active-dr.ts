@@ -9,9 +9,8 @@ import { CONVENTION_LABELS } from '../../checks/model/conventions';
 import { LABELS } from '../../checks/model/labels';
 import { defineRule } from '../define';
 import type { Center, Environment } from '../../checks/model/types';
-import { centerOf, corpsDrCenters, corpsPrimary, remoteDrCenters } from './lib/centers';
-import { applies, deployedSystemLevel } from './lib/levels';
-import { deployedSystems, drMode, drWorkloads, primaryCenters, systemAnchor } from './lib/systems';
+import { corpsDrCenters, corpsPrimary, remoteDrCenters } from './lib/centers';
+import { deployedSystemsAt, drMode, hasDrWorkload, primaryCenters, systemAnchor, systemFinding } from './lib/systems';
 import { message } from './lib/text';
 
 const CLAUSE = 'GB/T 22239-2019 9.1.4.9 d';
@@ -46,26 +45,18 @@ export const MLPS_015 = defineRule({
     if (!ctx.hasConfiguration) return [];
     const env = ctx.env;
     const out: RawFinding[] = [];
-    for (const sys of deployedSystems(ctx)) {
-      if (!applies(LEVELS, deployedSystemLevel(ctx, sys))) continue;
+    for (const sys of deployedSystemsAt(ctx, LEVELS)) {
       const remote = new Set(activeTargets(env, primaryCenters(ctx, sys)).map((c) => c.id));
-      const active = drWorkloads(ctx, sys).some((w) => {
-        const c = centerOf(env, w);
-        return c !== undefined && remote.has(c.id) && drMode(w) === 'active';
-      });
+      const active = hasDrWorkload(ctx, sys, (c, w) => remote.has(c.id) && drMode(w) === 'active');
       if (active) continue;
-      const anchor = systemAnchor(ctx, sys);
       const candidates = [...remote].sort().join(', ') || '—';
-      out.push({
-        ...(anchor ? { resource: anchor } : {}),
-        system: sys,
-        message: message(CLAUSE, {
-          zh: `四级系统 ${sys} 在异地兵团级容灾中心没有双活实例（${CONVENTION_LABELS.drMode}: active），无法实时切换`,
-          en: `Level 4 system ${sys} has no active instance (${CONVENTION_LABELS.drMode}: active) in the remote corps DR center, so it cannot switch over in real time`,
-          fixZh: `请在异地容灾中心部署双活实例：${candidates}。`,
-          fixEn: `Deploy an active instance in the remote DR center: ${candidates}.`,
-        }),
+      const text = message(CLAUSE, {
+        zh: `四级系统 ${sys} 在异地兵团级容灾中心没有双活实例（${CONVENTION_LABELS.drMode}: active），无法实时切换`,
+        en: `Level 4 system ${sys} has no active instance (${CONVENTION_LABELS.drMode}: active) in the remote corps DR center, so it cannot switch over in real time`,
+        fixZh: `请在异地容灾中心部署双活实例：${candidates}。`,
+        fixEn: `Deploy an active instance in the remote DR center: ${candidates}.`,
       });
+      out.push(systemFinding(sys, systemAnchor(ctx, sys), text));
     }
     return out;
   },

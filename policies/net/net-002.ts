@@ -6,7 +6,7 @@
 import type { RawFinding } from '../../checks/engine/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { planClause } from '../lib/plan-clause';
-import { indexedSystems, movesOf } from '../lib/systems';
+import { deployedResourceFindings, indexedSystems, moveFindings } from '../lib/systems';
 import { displayName } from '../lib/text';
 
 export const NET_002 = defineRule({
@@ -48,28 +48,16 @@ export const NET_002 = defineRule({
           },
         });
       }
-      for (const move of movesOf(ctx.env, system.id)) {
-        findings.push({
-          doc: 'migration',
-          path: `${move.path}/to`,
-          system: system.id,
-          message: {
-            zh: `迁移计划将涉密系统 ${who} 迁入兵团云中心 ${move.to}；只有非涉密系统迁入兵团云（新兵办发〔2017〕187号 二(三)）。`,
-            en: `The migration plan moves classified system ${system.id} to 兵团云 center ${move.to}; only non-classified systems move to the cloud (plan §二(三)).`,
-          },
-        });
-      }
-      if (!ctx.hasConfiguration) continue;
-      for (const r of ctx.resources.bySystem(system.id)) {
-        findings.push({
-          resource: r,
-          system: system.id,
-          message: {
-            zh: `涉密系统 ${who} 的资源 ${r.address} 出现在兵团云栈 ${r.stack} 中；涉密系统不得部署在兵团云（政务外网）（新兵办发〔2017〕187号 二(二)）。`,
-            en: `Resource ${r.address} of classified system ${system.id} is in 兵团云 stack ${r.stack}; classified systems never run on the extranet cloud (plan §二(二)).`,
-          },
-        });
-      }
+      findings.push(
+        ...moveFindings(ctx.env, system.id, '/to', (move) => ({
+          zh: `迁移计划将涉密系统 ${who} 迁入兵团云中心 ${move.to}；只有非涉密系统迁入兵团云（新兵办发〔2017〕187号 二(三)）。`,
+          en: `The migration plan moves classified system ${system.id} to 兵团云 center ${move.to}; only non-classified systems move to the cloud (plan §二(三)).`,
+        })),
+        ...deployedResourceFindings(ctx, system.id, (r) => ({
+          zh: `涉密系统 ${who} 的资源 ${r.address} 出现在兵团云栈 ${r.stack} 中；涉密系统不得部署在兵团云（政务外网）（新兵办发〔2017〕187号 二(二)）。`,
+          en: `Resource ${r.address} of classified system ${system.id} is in 兵团云 stack ${r.stack}; classified systems never run on the extranet cloud (plan §二(二)).`,
+        })),
+      );
     }
     return findings;
   },

@@ -9,6 +9,7 @@ import type { Environment } from '../../checks/model/types';
 import { buildStacks, createApp } from '../synth';
 import { readManifestEntry } from './manifest';
 import type { FromWorker, ToWorker } from './protocol';
+import { withoutTokenTraces } from './token-traces';
 
 let env: Environment | undefined;
 let asOf = '';
@@ -41,8 +42,11 @@ function handle(message: ToWorker): void {
   try {
     if (!env) throw new Error('synth worker got a stack before its environment');
     const app = createApp(message.outDir);
-    buildStacks(app, env, [message.id], asOf);
-    app.synth();
+    const stackEnv = env;
+    withoutTokenTraces(() => {
+      buildStacks(app, stackEnv, [message.id], asOf);
+      app.synth();
+    });
     send({ type: 'done', id: message.id, manifest: readManifestEntry(message.outDir, message.id) });
   } catch (e) {
     send(failure(e, message.id));

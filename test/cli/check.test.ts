@@ -44,6 +44,16 @@ const EXPIRED = envWith(
 `,
 );
 const CLEAN = envWith('clean', '');
+const UNKNOWN_RULE = envWith(
+  'unknown-rule',
+  `suppressions:
+  - rule: K8S-099
+    target: { system: hrss-social-insurance }
+    reason: 过渡期例外
+    approvedBy: 兵团网信办
+    expires: 2030-01-01
+`,
+);
 write('tf/main.tf', 'resource "kubernetes_namespace_v1" "ns" {\n  metadata {\n    name = "hrss-social-insurance"\n  }\n}\n');
 write('broken/main.tf', 'resource "kubernetes_namespace_v1" "ns" {\n  metadata {\n    name = \n  }\n}\n');
 
@@ -79,6 +89,14 @@ describe('btyun check (in process)', () => {
     expect(f[0].line).toBeGreaterThan(0);
     expect((await cli('check', '--env', EXPIRED, ...BASE, '--fail-on', 'critical')).code).toBe(0);
     expect((await cli('check', '--env', EXPIRED, ...BASE, '--as-of', '2018-06-30')).code).toBe(0); // not yet expired
+  });
+
+  it('a suppression naming a rule outside the catalogue is an EXC-001 finding, even when only EXC-001 is selected', async () => {
+    const r = await cli('check', '--env', UNKNOWN_RULE, ...BASE, '--format', 'json');
+    expect(r.code).toBe(1);
+    const f = JSON.parse(r.out).findings;
+    expect(f.map((x: { ruleId: string; path: string }) => `${x.ruleId} ${x.path}`)).toEqual(['EXC-001 /suppressions/0']);
+    expect(f[0].message).toContain('K8S-099');
   });
 
   it('--packs selects whole packs; unknown packs and rules are usage errors (exit 2)', async () => {

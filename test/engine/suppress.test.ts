@@ -106,7 +106,25 @@ describe('suppressions', () => {
     expect(exc[0].suppressed).toBe(false);
   });
 
+  it('a suppression naming a rule that is not in the catalogue is an EXC-001 finding (the engine passes the ids)', () => {
+    const env = loadPatchedMiniEnv([
+      { op: 'add', doc: 'policy', path: '/suppressions', value: [{ rule: 'K8S-999', target: { system: 'sys-a' }, ...valid }, { rule: 'K8S-902', target: { system: 'sys-a' }, ...valid }] },
+    ]);
+    const known = ['K8S-901', 'K8S-902', 'EXC-001'];
+    const r = runChecks({ env, resources: rs, hasConfiguration: true, rules, asOf: AS_OF, knownRuleIds: known });
+    const exc = r.findings.filter((f) => f.ruleId === 'EXC-001');
+    expect(exc.map((f) => f.path)).toEqual(['/suppressions/0']);
+    expect(exc[0].message).toMatch(/K8S-999, which is not in the catalogue/);
+    expect(exc[0].messageZh).toMatch(/K8S-999 不在规则目录中/);
+    // The valid one still suppresses: only the unknown id is reported.
+    expect(r.summary.suppressed).toBe(2);
+    // Without the catalogue the check is skipped (rule tests that build their own context).
+    expect(run([{ rule: 'K8S-999', target: { system: 'sys-a' }, ...valid }]).findings.filter((f) => f.ruleId === 'EXC-001')).toEqual([]);
+  });
+
   it('problem list and target matching as pure functions', () => {
+    expect(suppressionProblems({ rule: 'K8S-001', target: { stack: 's' }, ...valid }, AS_OF, new Set(['K8S-001']))).toEqual([]);
+    expect(suppressionProblems({ rule: 'K8S-001', target: { stack: 's' }, ...valid }, AS_OF, new Set(['K8S-002'])).map((p) => p.path)).toEqual(['/rule']);
     expect(suppressionProblems({ rule: 'K8S-001', target: { stack: 's' }, ...valid }, AS_OF)).toEqual([]);
     expect(suppressionProblems({ rule: 'not-a-rule', target: { stack: 's' }, ...valid }, AS_OF).map((p) => p.path)).toEqual(['/rule']);
     expect(suppressionProblems({}, AS_OF).map((p) => p.path)).toEqual(['/rule', '/target', '/reason', '/approvedBy', '/expires']);

@@ -47,6 +47,8 @@ describe('cross-references', () => {
     ['unknown private network in a link', [add('networks', '/links/-', { id: 'x', from: 'private:tax-net', to: 'extranet', kind: 'physical' })], '/links/2/from', "unknown private network 'tax-net'"],
     ['a move of an unknown system', [replace('migration', '/waves/0/moves/0/system', 'ghost-system')], '/waves/0/moves/0/system', "unknown system 'ghost-system'"],
     ['the same system moved twice', [replace('migration', '/waves/0/moves/1/system', 'hrss-social-insurance')], '/waves/0/moves/1/system', "system 'hrss-social-insurance' is moved twice (first at /waves/0/moves/0)"],
+    ['a system id that does not start with a letter (it names a Service)', [replace('inventory', '/systems/4/id', '12345-hotline')], '/systems/4/id', "system id '12345-hotline' must start with a letter"],
+    ['a system id too long for the names derived from it', [replace('inventory', '/systems/4/id', `hrss-${'x'.repeat(41)}`)], '/systems/4/id', 'is 46 characters; at most 45'],
   ])('%s', (_what, ops, path, message) => {
     const problems = problemsAfter(ops);
     const found = problems.find((p) => p.path === path);

@@ -1,6 +1,6 @@
 /** Safe YAML parsing: every refused input class, and the pointer → position map. */
 import { describe, expect, it } from 'vitest';
-import { decodeYamlBytes, MAX_DOCUMENT_BYTES, parseYaml } from '../../checks/model/yaml';
+import { decodeYamlBytes, MAX_ALIAS_EXPANDED_NODES, MAX_DOCUMENT_BYTES, parseYaml } from '../../checks/model/yaml';
 
 function problemsOf(text: string): string[] {
   const r = parseYaml(text, 'doc.yaml');
@@ -122,6 +122,25 @@ describe('parseYaml: refused input', () => {
     ['block', Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1\n'],
   ])('documents nested too deeply (%s), in one line', (_what, text) => {
     expect(problemsOf(text)).toEqual([expect.stringContaining('document is nested too deeply')]);
+  });
+
+  it('alias amplification: a few aliases of one large anchored list', () => {
+    // 20 aliases (well under the alias count) of a list just over the expanded-node budget / 20.
+    const items = Array(Math.ceil(MAX_ALIAS_EXPANDED_NODES / 20) + 10).fill('1').join(',');
+    const text = `a: &a [${items}]\nb: [${Array(20).fill('*a').join(',')}]\n`;
+    expect(problemsOf(text)).toEqual([expect.stringMatching(/^2:\d+ \/b\/\d+.*too many alias expansions/)]);
+    // The same list aliased a few times is fine.
+    expect(parseYaml(`a: &a [${items}]\nb: [*a, *a]\n`, 'doc.yaml').problems).toEqual([]);
+  });
+
+  it.each([
+    ['a duplicate key in a list item', 'a: 1\nb:\n  - x: 1\n    x: 2\n', '4:5 /b/0/x duplicate key'],
+    ['a duplicate key in a flow map', 'a: {b: 1, b: 2}\n', '1:11 /a/b duplicate key'],
+    ['a custom tag on a list item', 'a: [1, !foo 2]\n', "1:8 /a/1 tag '!foo' is not allowed"],
+    ['a language tag on a nested value', 'a:\n  b: !!js/function f\n', "2:6 /a/b tag '!!js/function' is not allowed"],
+    ['a custom tag on a block list item', 'a:\n  - ok\n  - !foo\n    x: 1\n', "3:5 /a/1 tag '!foo' is not allowed"],
+  ])('parser problems name the path in the document: %s', (_what, text, expected) => {
+    expect(problemsOf(text)).toEqual([expect.stringContaining(expected)]);
   });
 
   it('reports every problem of the file, not just the first', () => {

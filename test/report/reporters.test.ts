@@ -126,6 +126,18 @@ describe('text, markdown, HTML', () => {
     expect(md).toContain('too low \\*now\\*');
     expect(md).toContain('&lt;99.99% \\| too low');
   });
+  it('text and markdown show control characters from hostile names as \\u escapes, never raw', () => {
+    const hostile = { ...result.findings[0], address: 'kubernetes_pod_v1.x\x1b[2J', message: "container 'c\x1b]0;pwned\x07' is bad\nforged line", messageZh: '容器\r覆盖' };
+    const forged = { ...result, findings: [hostile] };
+    const text = renderText(forged, { color: false });
+    const md = renderMarkdown(forged);
+    for (const out of [text, md]) {
+      expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+      expect(out).toContain('\\u001b');
+    }
+    expect(text).toContain("container 'c\\u001b]0;pwned\\u0007' is bad\\u000aforged line");
+    expect(text).not.toMatch(/^forged line/m);
+  });
   it('HTML is self-contained and escaped', () => {
     const html = renderHtml(result);
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -134,6 +146,19 @@ describe('text, markdown, HTML', () => {
     expect(html).not.toContain('<99.99%');
     expect(html).toContain('附录：规则目录 Appendix: rule catalogue');
     expect(html).toContain('中心/栈 Center/stack: corps-primary');
+  });
+  it('HTML lists every evaluated rule with its outcome (逐条结果)', () => {
+    const html = renderHtml(result);
+    const section = html.slice(html.indexOf('<h2>逐条结果 Result per rule</h2>'), html.indexOf('<h2>问题 Findings</h2>'));
+    const rows = [...section.matchAll(/<tr><td><code>([^<]+)<\/code>.*?<td class="(pass|fail|muted)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    const expected = result.rules.map((r) => {
+      const open = result.findings.filter((f) => f.ruleId === r.id && !f.suppressed).length;
+      const sup = result.findings.filter((f) => f.ruleId === r.id && f.suppressed).length;
+      return `${r.id} ${open > 0 ? 'fail' : sup > 0 ? 'muted' : 'pass'}`;
+    });
+    expect(rows).toEqual(expected);
+    expect(rows).toContain('K8S-903 pass'); // a rule with no finding is shown as compliant
+    expect(rows.some((r) => r.endsWith('fail'))).toBe(true);
   });
 });
 

@@ -111,4 +111,24 @@ describe('generated bad inputs', () => {
       expect(run.code).toBe(0);
     }
   });
+
+  it('a .tf linked in from a shared folder is checked, not skipped; a broken link is bad input', async () => {
+    const root = path.join(tmpRoot, 'links');
+    fs.mkdirSync(path.join(root, 'shared'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'tf'));
+    fs.writeFileSync(path.join(root, 'shared', 'pod.tf'), 'resource "kubernetes_pod" "p" {\n  metadata {\n    name      = "p"\n    namespace = "default"\n  }\n}\n');
+    fs.symlinkSync(path.join('..', 'shared', 'pod.tf'), path.join(root, 'tf', 'pod.tf'));
+    miniCopy('env-for-links');
+    const args = ['check', '--env', 'env-for-links', '--tf', 'links/tf', '--rules', 'K8S-020', '--as-of', '2018-07-01', '--format', 'json'];
+    const linked = await runBuilt(args, tmpRoot);
+    expect(linked.stderr).toBe('');
+    const findings = (JSON.parse(linked.stdout) as { findings: { ruleId: string; address: string }[] }).findings;
+    expect(findings.map((f) => [f.ruleId, f.address])).toEqual([['K8S-020', 'kubernetes_pod.p']]);
+
+    fs.symlinkSync(path.join('..', 'shared', 'gone.tf'), path.join(root, 'tf', 'gone.tf'));
+    const broken = await runBuilt(args, tmpRoot);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^links\/tf\/gone\.tf: broken symbolic link/m);
+    expect(crashSigns(broken.stderr)).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
  * Exit 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage/input, or a rule
  * that failed internally (its line names the rule; the other rules' findings are still printed).
  */
-import { runSession } from '../../engine/session';
+import { runSession, type SessionOptions } from '../../engine/session';
 import { SEVERITIES, type ConfigurationSource, type Severity } from '../../engine/types';
 import { exitStatusOf, type RunResult } from '../../engine/run';
 import { UsageError } from '../../model/errors';
@@ -36,7 +36,8 @@ Runs the rules (合规检查) on the environment model and the Terraform configu
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage or input.
 `;
 
-export const CHECK_FLAGS: Record<string, FlagSpec> = {
+/** Flags `check` and `report` share: environment, configuration input, rule selection, fail-on, date, output. */
+export const SESSION_FLAGS: Record<string, FlagSpec> = {
   env: { type: 'string' },
   synth: { type: 'string' },
   plan: { type: 'string' },
@@ -45,10 +46,11 @@ export const CHECK_FLAGS: Record<string, FlagSpec> = {
   rules: { type: 'list' },
   'fail-on': { type: 'string' },
   'as-of': { type: 'string' },
-  format: { type: 'string' },
   output: { type: 'string' },
   help: { type: 'bool' },
 };
+
+export const CHECK_FLAGS: Record<string, FlagSpec> = { ...SESSION_FLAGS, format: { type: 'string' } };
 
 export function sourceFlag(args: ParsedArgs): ConfigurationSource {
   const given = (['synth', 'plan', 'tf'] as const).filter((k) => stringFlag(args, k) !== undefined);
@@ -81,6 +83,32 @@ export function reportRuleErrors(result: RunResult, io: CommandIO, command: stri
   return result.ruleErrors.length > 0;
 }
 
+/** The session the shared flags ask for; every flag is validated here, before any slow work. */
+export function sessionOptionsFrom(args: ParsedArgs, io: CommandIO): SessionOptions {
+  return {
+    envRef: stringFlag(args, 'env') ?? DEFAULT_ENVIRONMENT,
+    source: sourceFlag(args),
+    packs: listFlag(args, 'packs'),
+    rules: listFlag(args, 'rules'),
+    failOn: failOnFlag(args),
+    asOf: asOfFlag(args),
+    cwd: io.cwd,
+  };
+}
+
+/**
+ * Writes the rendered report to --output (atomically; `announce` says so on stderr) or stdout, and
+ * gives the exit status of `check` and `report`.
+ */
+export function deliverReport(result: RunResult, rendered: string, output: string | undefined, io: CommandIO, command: string, announce = false): number {
+  if (output !== undefined) {
+    writeAtomically(output, rendered, io.cwd);
+    if (announce) io.stderr(`btyun ${command}: wrote ${output}\n`);
+  } else io.stdout(rendered);
+  if (reportRuleErrors(result, io, command)) return 2;
+  return exitStatusOf(result);
+}
+
 export const check: Command = async (argv, io) => {
   const args = parseArgs(argv, CHECK_FLAGS);
   if (boolFlag(args, 'help')) {
@@ -88,24 +116,10 @@ export const check: Command = async (argv, io) => {
     return 0;
   }
   // Validate every flag before any slow work.
-  const source = sourceFlag(args);
-  const failOn = failOnFlag(args);
+  const options = sessionOptionsFrom(args, io);
   const format = formatFlag(args);
-  const asOf = asOfFlag(args);
   const output = stringFlag(args, 'output');
-  const result = await runSession({
-    envRef: stringFlag(args, 'env') ?? DEFAULT_ENVIRONMENT,
-    source,
-    packs: listFlag(args, 'packs'),
-    rules: listFlag(args, 'rules'),
-    failOn,
-    asOf,
-    cwd: io.cwd,
-  });
+  const result = await runSession(options);
   const color = format === 'text' && output === undefined && io.isTTY && process.env.NO_COLOR === undefined;
-  const text = renderCheck(result, format, { color });
-  if (output !== undefined) writeAtomically(output, text, io.cwd);
-  else io.stdout(text);
-  if (reportRuleErrors(result, io, 'check')) return 2;
-  return exitStatusOf(result);
+  return deliverReport(result, renderCheck(result, format, { color }), output, io, 'check');
 };

@@ -19,7 +19,25 @@ export function readText(file: string, cwd: string): string {
   }
 }
 
-/** Sorted entries of a directory that must exist. */
+/**
+ * A symbolic link seen as what it points to: a `.tf` linked in from a shared folder (a common
+ * Terraform layout) is read like any other file, never skipped. A broken link is bad input.
+ */
+function throughLink(e: fs.Dirent, abs: string, dir: string, cwd: string): fs.Dirent {
+  let target: fs.Stats;
+  try {
+    target = fs.statSync(path.join(abs, e.name));
+  } catch {
+    throw new InputError([{ file: displayPath(path.join(dir, e.name), cwd), message: 'broken symbolic link (its target does not exist)' }]);
+  }
+  return Object.assign(Object.create(Object.getPrototypeOf(e)) as fs.Dirent, e, {
+    isFile: () => target.isFile(),
+    isDirectory: () => target.isDirectory(),
+    isSymbolicLink: () => false,
+  });
+}
+
+/** Sorted entries of a directory that must exist (symbolic links resolved). */
 export function listDir(dir: string, cwd: string): fs.Dirent[] {
   const abs = path.resolve(cwd, dir);
   let st: fs.Stats;
@@ -36,5 +54,5 @@ export function listDir(dir: string, cwd: string): fs.Dirent[] {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError([{ file: displayPath(dir, cwd), message: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'cannot be read' }]);
   }
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.map((e) => (e.isSymbolicLink() ? throughLink(e, abs, dir, cwd) : e)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

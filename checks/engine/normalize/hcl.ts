@@ -3,7 +3,7 @@
  * lists). Line numbers come from scanning the text for `resource "TYPE" "NAME"`.
  * Nothing is evaluated: expressions come back as `${…}` strings and stay Unresolved.
  */
-import { InputError } from '../../model/errors';
+import { InputError, type InputProblem } from '../../model/errors';
 import { printableProblem } from '../../model/printable';
 import type { Resource } from '../types';
 import { normalizeTerraformJson } from './terraform-json';
@@ -11,9 +11,10 @@ import { normalizeTerraformJson } from './terraform-json';
 /** Lines of `resource "TYPE" "NAME"` headers, keyed `TYPE.NAME`. */
 export function hclResourceLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
-  const re = /^[ \t]*resource[ \t]+"([^"\n]+)"[ \t]+"([^"\n]+)"/gm;
+  // Labels may be quoted or bare identifiers (`resource kubernetes_pod p {`).
+  const re = /^[ \t]*resource[ \t]+(?:"([^"\n]+)"|([A-Za-z_][\w-]*))[ \t]+(?:"([^"\n]+)"|([A-Za-z_][\w-]*))/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const key = `${m[1]}.${m[2]}`;
+    const key = `${m[1] ?? m[2]}.${m[3] ?? m[4]}`;
     if (!lines.has(key)) lines.set(key, text.slice(0, m.index).split('\n').length);
   }
   return lines;
@@ -40,6 +41,35 @@ function hclProblems(message: string, file: string): InputError {
   return new InputError((problems.length > 0 ? problems : [{ file, message: 'invalid HCL' }]).map(printableProblem));
 }
 
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A resource block has exactly two labels, type and name. hcl2json accepts any number (one label
+ * gives `TYPE: [body]`, three give `TYPE: {NAME: {X: [body]}}`); read as-is, such a block would
+ * become a resource named after an argument, or vanish. Terraform refuses them: so do we.
+ */
+function labelProblems(json: Record<string, unknown>, text: string, file: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const resources = json.resource;
+  if (!isMap(resources)) return problems;
+  const lineOf = (type: string): number | undefined => {
+    const m = new RegExp(`^[ \\t]*resource[ \\t]+"?${escapeRegExp(type)}"?[ \\t{]`, 'm').exec(text);
+    return m ? text.slice(0, m.index).split('\n').length : undefined;
+  };
+  for (const [type, byName] of Object.entries(resources)) {
+    const bad = !isMap(byName) ? undefined : Object.keys(byName).find((name) => !Array.isArray(byName[name]));
+    if (isMap(byName) && bad === undefined) continue;
+    const line = lineOf(type);
+    const message = !isMap(byName)
+      ? `invalid HCL: resource block "${type}" needs two labels, a type and a name`
+      : `invalid HCL: resource block "${type}" "${bad}" has more than two labels (a type and a name)`;
+    problems.push({ file, ...(line !== undefined ? { line } : {}), message });
+  }
+  return problems;
+}
+
 export async function normalizeHcl(text: string, stack: string, file: string): Promise<Resource[]> {
   // Required lazily: the Go/wasm bridge is only loaded when HCL is read.
   const { parse } = require('@cdktf/hcl2json') as { parse(filename: string, contents: string): Promise<Record<string, unknown>> };
@@ -49,6 +79,8 @@ export async function normalizeHcl(text: string, stack: string, file: string): P
   } catch (e) {
     throw hclProblems(e instanceof Error ? e.message : String(e), file);
   }
+  const labels = labelProblems(json, text, file);
+  if (labels.length > 0) throw new InputError(labels.map(printableProblem));
   const lines = hclResourceLines(text);
   const withLines = normalizeTerraformJson(json, stack, file).map((r) => {
     const line = lines.get(`${r.type}.${r.name}`);

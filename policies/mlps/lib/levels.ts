@@ -9,8 +9,18 @@ export function applies(levels: readonly MlpsLevel[], level: MlpsLevel): boolean
   return levels.includes(level);
 }
 
+/** Systems by id, built once per (frozen) environment: rules ask per resource, so no linear scan. */
+const systemsById = new WeakMap<Environment, ReadonlyMap<string, InfoSystem>>();
+
 export function inventorySystem(env: Environment, id: string): InfoSystem | undefined {
-  return env.inventory.systems.find((s) => s.id === id);
+  let byId = systemsById.get(env);
+  if (!byId) {
+    const map = new Map<string, InfoSystem>();
+    for (const s of env.inventory.systems) if (!map.has(s.id)) map.set(s.id, s); // first wins, like find()
+    systemsById.set(env, map);
+    byId = map;
+  }
+  return byId.get(id);
 }
 
 /** The filed level of a system, else the policy default (also for unfiled ids). */

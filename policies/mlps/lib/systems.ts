@@ -2,12 +2,12 @@
  * Where a system is deployed, read from the configuration: its primary resources (everything
  * labelled with it except DR instances and backup replicas), their centers, and its persistent data.
  */
-import type { Resource, RuleContext } from '../../../checks/engine/types';
+import type { LocalizedText, RawFinding, Resource, RuleContext } from '../../../checks/engine/types';
 import { blocks, dig } from '../../../checks/engine/values';
 import { CONVENTION_LABELS } from '../../../checks/model/conventions';
-import type { Center } from '../../../checks/model/types';
+import type { Center, MlpsLevel } from '../../../checks/model/types';
 import { centerOf } from './centers';
-import { inventorySystem } from './levels';
+import { applies, deployedSystemLevel, inventorySystem } from './levels';
 import { sortedUnique } from './text';
 
 export const WORKLOAD_KINDS: readonly string[] = ['deployment', 'stateful_set'];
@@ -32,6 +32,11 @@ export function primaryResources(ctx: RuleContext, systemId: string): Resource[]
 /** Systems that have primary resources in the configuration, sorted. */
 export function deployedSystems(ctx: RuleContext): string[] {
   return sortedUnique(ctx.resources.all.filter((r) => r.system !== undefined && !isDrOrReplica(r)).map((r) => r.system as string));
+}
+
+/** Deployed systems (sorted) whose level is in `levels`; with `withData`, only those holding persistent data. */
+export function deployedSystemsAt(ctx: RuleContext, levels: readonly MlpsLevel[], withData = false): string[] {
+  return deployedSystems(ctx).filter((sys) => applies(levels, deployedSystemLevel(ctx, sys)) && (!withData || hasPersistentData(ctx, sys)));
 }
 
 /** Centers (sorted by id) where the system's primary resources run. */
@@ -64,6 +69,19 @@ export function hasPersistentData(ctx: RuleContext, systemId: string): boolean {
 /** DR workloads of a system (deployment / stateful set with role `dr`). */
 export function drWorkloads(ctx: RuleContext, systemId: string): Resource[] {
   return ctx.resources.bySystem(systemId).filter((r) => WORKLOAD_KINDS.includes(r.kind) && r.role === 'dr');
+}
+
+/** Whether the system has a DR workload (role `dr`) in a center that `accept`s it. */
+export function hasDrWorkload(ctx: RuleContext, systemId: string, accept: (center: Center, workload: Resource) => boolean): boolean {
+  return drWorkloads(ctx, systemId).some((w) => {
+    const c = centerOf(ctx.env, w);
+    return c !== undefined && accept(c, w);
+  });
+}
+
+/** A finding about a system's missing evidence, attached to `anchor` (and so to its stack) when there is one. */
+export function systemFinding(systemId: string, anchor: Resource | undefined, message: LocalizedText, center?: string): RawFinding {
+  return { ...(anchor ? { resource: anchor } : {}), system: systemId, ...(center !== undefined ? { center } : {}), message };
 }
 
 /** The resource a system-level finding in a stack is attached to: its namespace, else its first primary resource. */
