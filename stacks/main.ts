@@ -3,8 +3,9 @@
  * <center>` work as every CDKTF user expects.
  *
  * - BTYUN_ENV: environment name under environments/ or a folder path (default `production`).
- * - BTYUN_STACKS: comma list of stack (center) ids to build; default all. Without it, a target
- *   stack named by the cdktf CLI (CDKTF_TARGET_STACK_ID) is built alone.
+ * - BTYUN_STACKS: comma list of stack (center) ids to build; default all. The cdktf CLI does not
+ *   tell the app which stack `cdktf deploy <stack>` targets (it synthesizes the whole app, then
+ *   deploys that stack), so `BTYUN_STACKS=<stack> cdktf deploy <stack>` builds only that one.
  * - BTYUN_AS_OF: synth date for replacement deadlines (default today).
  * - CDKTF_OUTDIR (set by the cdktf CLI): output folder, default `cdktf.out`.
  *
@@ -17,7 +18,7 @@ import { policyGateBeforeWrite } from '../checks/gate';
 import { selectStacks, synthAsOf, synthEnvironment } from './synth';
 
 function requestedStacks(): string[] | undefined {
-  const list = process.env.BTYUN_STACKS ?? process.env.CDKTF_TARGET_STACK_ID;
+  const list = process.env.BTYUN_STACKS;
   if (list === undefined || list.trim() === '') return undefined;
   return list
     .split(',')

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdktf';
 import type { Environment } from '../checks/model/types';
-import { UsageError } from '../checks/model/errors';
+import { InputError, UsageError } from '../checks/model/errors';
 import { isRealDate } from '../checks/cli/args';
 import { CenterStack } from './constructs/center-stack';
 import { withoutTokenTraces } from './parallel/token-traces';
@@ -94,6 +94,8 @@ function carryOverWorkingFiles(previous: string, next: string): void {
 
 /** Move `next` into place as `outDir`, keeping Terraform's working files of the previous output. */
 export function replaceOutput(next: string, outDir: string): void {
+  // The one place that deletes a folder: never one that is not a cdktf output.
+  refuseForeignOutDir(outDir);
   if (!fs.existsSync(outDir)) {
     fs.renameSync(next, outDir);
     return;
@@ -111,10 +113,37 @@ export function replaceOutput(next: string, outDir: string): void {
   fs.rmSync(old, { recursive: true, force: true });
 }
 
+/**
+ * The output folder is replaced whole, so it must be a previous cdktf output (manifest.json or
+ * stacks/), an empty folder, or absent. Anything else — `--out .`, `--out environments/x`, a
+ * file, a folder of notes — would be deleted by the replace: refused before any work.
+ */
+function shownPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel === '' ? '.' : rel.startsWith('..') ? p : rel.split(path.sep).join('/');
+}
+
+export function refuseForeignOutDir(outDir: string, shown = shownPath(outDir)): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(outDir);
+  } catch {
+    return; // absent: created by the rename
+  }
+  const refuse = (why: string): never => {
+    throw new InputError([{ file: shown, message: `refusing to replace the output folder: ${why}; its content would be lost (choose another --out / CDKTF_OUTDIR, or remove it)` }]);
+  };
+  if (!st.isDirectory()) refuse('it is a file, not a cdktf output folder');
+  if (path.relative(outDir, process.cwd()) === '' || !path.relative(outDir, process.cwd()).startsWith('..')) refuse('it is the current folder or contains it');
+  const entries = fs.readdirSync(outDir);
+  if (entries.length > 0 && !entries.includes('manifest.json') && !entries.includes('stacks')) refuse('it is not a cdktf output folder (no manifest.json, no stacks/)');
+}
+
 export function synthEnvironment(env: Environment, options: SynthOptions): SynthResult {
   const ids = selectStacks(env, options.stacks);
   const asOf = options.asOf ?? synthAsOf();
   const outDir = path.resolve(options.outDir);
+  refuseForeignOutDir(outDir, options.outDir);
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });

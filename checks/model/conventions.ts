@@ -53,6 +53,18 @@ export const OPS_NAMESPACE = 'btyun-ops';
 export const SYSTEM_ID_MAX_LENGTH = 45;
 export const SYSTEM_ID_START = /^[a-z]/;
 
+/**
+ * Why a system id cannot be its namespace name, if it cannot: the center's own namespaces (zones,
+ * platforms, ops tooling) and Kubernetes' own are taken. Undefined when the name is free.
+ */
+export function reservedNamespaceReason(name: string): string | undefined {
+  if (name === OPS_NAMESPACE) return 'the ops namespace of every center';
+  if (name.startsWith('zone-')) return 'zone namespaces are named zone-<zone id>';
+  if (name.startsWith('platform-')) return 'platform namespaces are named platform-<platform id>';
+  if (name === 'default' || name.startsWith('kube-')) return 'a namespace of Kubernetes itself';
+  return undefined;
+}
+
 /** Namespace name of a system: its inventory id (one system per namespace, MLPS-018). */
 export function systemNamespace(systemId: string): string {
   return systemId;

@@ -6,7 +6,7 @@
 import type { InputProblem } from './errors';
 import type { DocumentName, Inventory, MigrationPlan, Networks, SourcePosition, SystemLocation, Topology } from './types';
 import { parentPointer } from './pointer';
-import { SYSTEM_ID_MAX_LENGTH, SYSTEM_ID_START } from './conventions';
+import { reservedNamespaceReason, SYSTEM_ID_MAX_LENGTH, SYSTEM_ID_START } from './conventions';
 
 export interface CrossRefInput {
   topology: Topology;
@@ -101,6 +101,8 @@ export function crossReferences(input: CrossRefInput): InputProblem[] {
     if (!SYSTEM_ID_START.test(s.id)) {
       p.add('inventory', `${base}/id`, `system id '${s.id}' must start with a letter: it names the system's Kubernetes Service (a DNS-1035 label)`);
     }
+    const reserved = reservedNamespaceReason(s.id);
+    if (reserved !== undefined) p.add('inventory', `${base}/id`, `system id '${s.id}' cannot be used: it names the system's namespace, and '${s.id}' is reserved (${reserved})`);
     if (s.id.length > SYSTEM_ID_MAX_LENGTH) {
       p.add('inventory', `${base}/id`, `system id '${s.id}' is ${s.id.length} characters; at most ${SYSTEM_ID_MAX_LENGTH}, so that '${s.id}-backup' fits a Kubernetes CronJob name (52) and the StatefulSet's pod labels (63)`);
     }
@@ -108,8 +110,19 @@ export function crossReferences(input: CrossRefInput): InputProblem[] {
     s.scope?.divisions?.forEach((d, j) => needDivision('inventory', `${base}/scope/divisions/${j}`, d));
     checkLocation('inventory', `${base}/location`, s.location);
     if (s.zone !== undefined) needZone('inventory', `${base}/zone`, s.zone);
+    // Only the internet-access zone faces the Internet: a public host elsewhere would be silently unexposed.
+    if (s.workload?.publicHost !== undefined && s.zone !== 'extranet-internet-access') {
+      p.add('inventory', `${base}/workload/publicHost`, `publicHost '${s.workload.publicHost}' is only for a system of the extranet-internet-access zone (互联网接入区, the only zone facing the Internet); this system is in zone '${s.zone ?? 'extranet-dedicated'}'`);
+    }
     if (s.replacement?.platform !== undefined) needPlatform(`${base}/replacement/platform`, s.replacement.platform);
-    s.platforms?.forEach((c, j) => needPlatform(`${base}/platforms/${j}/platform`, c.platform));
+    const connected = new Map<string, number>();
+    s.platforms?.forEach((c, j) => {
+      needPlatform(`${base}/platforms/${j}/platform`, c.platform);
+      // One connection per platform: the stacks open one network allowance per connection.
+      const first = connected.get(c.platform);
+      if (first !== undefined) p.add('inventory', `${base}/platforms/${j}/platform`, `platform '${c.platform}' is connected twice (first at ${base}/platforms/${first})`);
+      else connected.set(c.platform, j);
+    });
     s.dependencies?.forEach((d, j) => {
       if (d === s.id) p.add('inventory', `${base}/dependencies/${j}`, `system '${s.id}' depends on itself`);
       else if (!systems.has(d)) p.add('inventory', `${base}/dependencies/${j}`, `unknown dependency '${d}' (no such system)`);

@@ -59,6 +59,8 @@ function valueAt(data: unknown, instancePath: string): unknown {
 }
 
 const K8S_NAME_PATTERN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+/** topology.backup.schedule: what a Kubernetes CronJob accepts (checked here, not at `terraform apply`). */
+const CRON_PATTERN = '^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[0-9A-Za-z*/,?-]+( +[0-9A-Za-z*/,?-]+){4})$';
 
 /** One message per ajv error; `pointer` is where the problem is (for a missing field: the parent). */
 function describe(e: ErrorObject, data: unknown): { pointer: string; message: string } | undefined {
@@ -85,9 +87,13 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; message: st
         ? { pointer: e.instancePath, message: `must be a real calendar date YYYY-MM-DD (got ${show(got)})` }
         : { pointer: e.instancePath, message: `must be a ${String(p.format)} (got ${show(got)})` };
     case 'pattern':
-      return p.pattern === K8S_NAME_PATTERN
-        ? { pointer: e.instancePath, message: `must be a Kubernetes name: lowercase letters, digits and '-', starting and ending with a letter or digit (got ${show(got)})` }
-        : { pointer: e.instancePath, message: `must match ${String(p.pattern)} (got ${show(got)})` };
+      if (p.pattern === K8S_NAME_PATTERN) {
+        return { pointer: e.instancePath, message: `must be a Kubernetes name: lowercase letters, digits and '-', starting and ending with a letter or digit (got ${show(got)})` };
+      }
+      if (p.pattern === CRON_PATTERN) {
+        return { pointer: e.instancePath, message: `must be a cron schedule: five fields such as '0 2 * * *', or @daily/@weekly/… (got ${show(got)})` };
+      }
+      return { pointer: e.instancePath, message: `must match ${String(p.pattern)} (got ${show(got)})` };
     case 'maxLength':
       return { pointer: e.instancePath, message: `must be at most ${String(p.limit)} characters (got ${String((got as string)?.length)})` };
     case 'minLength':

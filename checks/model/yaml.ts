@@ -34,6 +34,9 @@ const ALIAS_BOMB = `too many alias expansions (limit ${MAX_ALIAS_COUNT} aliases,
 export const MAX_DEPTH = 64;
 const TOO_DEEP = `document is nested too deeply (limit ${MAX_DEPTH} levels)`;
 
+/** Parser problems that concern one entry of an otherwise well-formed document. */
+const PATH_CODES = new Set<string>(['DUPLICATE_KEY', 'TAG_RESOLVE_FAILED']);
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Explicit tags that only restate what the core schema already does. Every other tag is refused. */
@@ -111,8 +114,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       if (!problems.some((p) => p.message === TOO_DEEP)) problems.push({ file, line: pos.line, column: pos.column, message: TOO_DEEP });
       continue;
     }
-    // The parser knows the offset only; the path in the document is found from it (duplicate key, tag).
-    const pointer = pointerAtOffset(doc, e.pos[0]);
+    // The parser knows the offset only; for problems of one well-formed entry (a duplicate key, a
+    // tag) the path in the document is found from it. Syntax errors have no trustworthy path.
+    const pointer = PATH_CODES.has(e.code) ? pointerAtOffset(doc, e.pos[0]) : undefined;
     problems.push({ file, line: pos.line, column: pos.column, ...(pointer ? { path: pointer } : {}), message: yamlMessage(e.code, shortMessage(e.message)) });
   }
   if (problems.length > 0) return fail(problems, positions);

@@ -8,7 +8,7 @@
  * No timestamps or durations: two runs on the same input give the same bytes.
  */
 import { severityRank, type CheckResult, type Finding, type Rule } from '../engine/types';
-import { escapeXml as x, severityLabel, whereOf } from './labels';
+import { appendTo, escapeXml as x, severityLabel, whereOf } from './labels';
 
 function targetOf(f: Finding): string {
   if (f.address !== undefined) return f.stack !== undefined ? `${f.stack}/${f.address}` : f.address;
@@ -25,7 +25,7 @@ interface Case {
 function casesOf(rule: Rule, findings: Finding[]): Case[] {
   if (findings.length === 0) return [{ rule, target: '(all)', findings: [] }];
   const byTarget = new Map<string, Finding[]>();
-  for (const f of findings) byTarget.set(targetOf(f), [...(byTarget.get(targetOf(f)) ?? []), f]);
+  for (const f of findings) appendTo(byTarget, targetOf(f), f);
   return [...byTarget.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([target, fs]) => ({ rule, target, findings: fs }));
 }
 
@@ -58,7 +58,7 @@ function caseXml(c: Case, floor: number): { xml: string; failed: boolean; skippe
 export function renderJunit(result: CheckResult): string {
   const floor = severityRank(result.failOn);
   const byRule = new Map<string, Finding[]>();
-  for (const f of result.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const f of result.findings) appendTo(byRule, f.ruleId, f);
   const packs: string[] = [];
   for (const r of result.rules) if (!packs.includes(r.pack)) packs.push(r.pack);
   let total = 0;

@@ -30,6 +30,13 @@ export function groupOf(f: Finding): string {
 
 export const MODEL_GROUP_TITLE = '环境模型 Environment model';
 
+/** Appends to the list under `key` in place (copying the list each time would be quadratic). */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Findings grouped by center/stack, then system, both in sorted order (findings keep their order). */
 export function groupFindings(findings: readonly Finding[]): { group: string; systems: { system: string; findings: Finding[] }[] }[] {
   const groups = new Map<string, Map<string, Finding[]>>();
@@ -37,10 +44,7 @@ export function groupFindings(findings: readonly Finding[]): { group: string; sy
     const g = groupOf(f);
     const bySystem = groups.get(g) ?? new Map<string, Finding[]>();
     groups.set(g, bySystem);
-    const s = f.system ?? '';
-    const list = bySystem.get(s);
-    if (list) list.push(f);
-    else bySystem.set(s, [f]);
+    appendTo(bySystem, f.system ?? '', f);
   }
   const byKey = <T>(a: [string, T], b: [string, T]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   return [...groups.entries()].sort(byKey).map(([group, bySystem]) => ({

@@ -34,6 +34,28 @@ function findingLines(f: Finding, paint: ReturnType<typeof painter>): string[] {
   return lines;
 }
 
+/**
+ * One line per rule (and severity) that has findings, most severe first: the overview a reviewer reads before
+ * (or instead of) scrolling through hundreds of findings.
+ */
+function byRuleLines(findings: readonly Finding[], paint: ReturnType<typeof painter>): string[] {
+  const rows = new Map<string, { f: Finding; open: number; suppressed: number }>();
+  for (const f of findings) {
+    // Keyed by severity too: a rule may raise its severity per finding (K8S-016 at level 4).
+    const key = `${f.severity} ${f.ruleId}`;
+    const row = rows.get(key) ?? { f, open: 0, suppressed: 0 };
+    rows.set(key, row);
+    if (f.suppressed) row.suppressed++;
+    else row.open++;
+  }
+  // Findings arrive sorted by severity then rule, so insertion order is already the order we want.
+  return [...rows.values()].map(({ f, open, suppressed }) => {
+    const tag = paint(f.severity, `[${severityLabel(f.severity).toUpperCase()}]`);
+    const counts = `${open} open 待整改${suppressed > 0 ? `, ${suppressed} suppressed 已豁免` : ''}`;
+    return `  ${tag} ${f.ruleId} ×${open + suppressed} (${counts}) ${f.titleZh} / ${f.title}`;
+  });
+}
+
 export function renderText(result: CheckResult, opts: TextOptions = { color: false }): string {
   const paint = painter(opts.color);
   const out: string[] = [`btyun check — environment 环境 ${result.environment}, as of 检查日期 ${result.asOf}`, ''];
@@ -46,6 +68,7 @@ export function renderText(result: CheckResult, opts: TextOptions = { color: fal
     out.push('');
   }
   if (result.findings.length === 0) out.push('No findings. 未发现问题。', '');
+  else out.push('By rule 按规则:', ...byRuleLines(result.findings.map(printableFinding), paint), '');
   const s = result.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'info'] as const).map((k) => `${s[k]} ${severityLabel(k)}`).join(', ');
   const blocking = blockingFindings(result).length;

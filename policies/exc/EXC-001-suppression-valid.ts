@@ -16,8 +16,8 @@ export const EXC_001 = defineRule({
   clause: 'btyun policy: suppressions (例外审批)',
   levels: ALL_LEVELS,
   remediation: {
-    zh: '为该例外补齐规则编号、对象（system/stack/resource）、理由、审批人和到期日；已到期的例外须重新审批或删除。',
-    en: 'Give the suppression a rule id, a target (system/stack/resource), a reason, an approver and an expiry date; renew or remove an expired one.',
+    zh: '为该例外补齐规则编号（须是规则目录中的编号，见 btyun rules）、对象（system/stack/resource）、理由、审批人和到期日；已到期的例外须重新审批或删除。',
+    en: 'Give the suppression a rule id from the catalogue (btyun rules), a target (system/stack/resource), a reason, an approver and an expiry date; renew or remove an expired one.',
   },
   inputs: ['model'],
   check(ctx) {

@@ -143,6 +143,7 @@ describe('btyun check (in process)', () => {
     const w = await cli('check', '--env', EXPIRED, ...BASE, '--format', 'sarif', '--output', 'out/report.sarif');
     expect(w.code).toBe(1);
     expect(w.out).toBe('');
+    expect(w.err).toBe('btyun check: wrote out/report.sarif — FAIL 不通过 (1 at or above high)\n');
     expect(fs.readFileSync(path.join(tmp, 'out/report.sarif'), 'utf8')).toBe(stdout.out);
     expect(fs.readdirSync(path.join(tmp, 'out'))).toEqual(['report.sarif']);
   });
@@ -212,6 +213,7 @@ describe('btyun rules and report (in process)', () => {
     fs.mkdirSync(path.join(tmp, 'html'), { recursive: true });
     const r = await cli('report', '--env', EXPIRED, '--tf', 'tf', '--rules', 'EXC-001', '--as-of', '2018-07-01', '--output', 'html/report.html');
     expect(r.code).toBe(1);
+    expect(r.err).toBe('btyun report: wrote html/report.html — FAIL 不通过 (1 at or above high)\n');
     const html = fs.readFileSync(path.join(tmp, 'html/report.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('EXC-001');

@@ -49,6 +49,11 @@ describe('cross-references', () => {
     ['the same system moved twice', [replace('migration', '/waves/0/moves/1/system', 'hrss-social-insurance')], '/waves/0/moves/1/system', "system 'hrss-social-insurance' is moved twice (first at /waves/0/moves/0)"],
     ['a system id that does not start with a letter (it names a Service)', [replace('inventory', '/systems/4/id', '12345-hotline')], '/systems/4/id', "system id '12345-hotline' must start with a letter"],
     ['a system id too long for the names derived from it', [replace('inventory', '/systems/4/id', `hrss-${'x'.repeat(41)}`)], '/systems/4/id', 'is 46 characters; at most 45'],
+    ['a system id that is a reserved namespace (ops)', [replace('inventory', '/systems/4/id', 'btyun-ops')], '/systems/4/id', "'btyun-ops' is reserved (the ops namespace of every center)"],
+    ['a system id that is a zone namespace', [replace('inventory', '/systems/4/id', 'zone-extranet-public')], '/systems/4/id', 'zone namespaces are named zone-<zone id>'],
+    ['a system id that is a Kubernetes namespace', [replace('inventory', '/systems/4/id', 'kube-system')], '/systems/4/id', 'a namespace of Kubernetes itself'],
+    ['a public host outside the internet-access zone', [add('inventory', '/systems/0/workload/publicHost', 'sb.xjbt.gov.cn')], '/systems/0/workload/publicHost', "publicHost 'sb.xjbt.gov.cn' is only for a system of the extranet-internet-access zone"],
+    ['a platform connected twice', [add('inventory', '/systems/0/platforms/-', { platform: 'dsj', connectedOn: '2018-05-01' })], '/systems/0/platforms/2/platform', "platform 'dsj' is connected twice (first at /systems/0/platforms/1)"],
   ])('%s', (_what, ops, path, message) => {
     const problems = problemsAfter(ops);
     const found = problems.find((p) => p.path === path);

@@ -62,11 +62,19 @@ describe('schema problems', () => {
     ['an unknown pack', add('policy', '/packs', ['k8s', 'nope']), /packs\/1: must be one of topo/],
     ['a malformed rule id in severityOverrides', add('policy', '/severityOverrides', { 'k8s-1': 'low' }), /severityOverrides\/k8s-1: key 'k8s-1' must match/],
     ['a bad severity', add('policy', '/failOn', 'urgent'), /failOn: must be one of critical, high, medium, low, info/],
+    ['a dependency listed twice', add('inventory', '/systems/0/dependencies', ['police-case-records', 'police-case-records']), /dependencies\/1: duplicate entry 'police-case-records' \(also at index 0\)/],
+    ['a workload port listed twice', add('inventory', '/systems/0/workload/ports/-', 8080), /workload\/ports\/1: duplicate entry 8080 \(also at index 0\)/],
+    ['a backup schedule that is not cron', replace('topology', '/backup/schedule', 'every night at 2'), /backup\/schedule: must be a cron schedule: five fields such as '0 2 \* \* \*'.* \(got 'every night at 2'\)/],
+    ['a backup schedule with four fields', replace('topology', '/backup/schedule', '0 2 * *'), /backup\/schedule: must be a cron schedule/],
   ])('%s', (_what, op, pattern) => {
     const lines = linesAfter([op]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(pattern);
     expect(lines[0]).toMatch(/^mini\+patch\/\w+\.yaml:\d+:\d+: \//);
+  });
+
+  it.each(['0 2 * * *', '*/15 1-5 * * mon-fri', '30 3 1,15 * ?', '@daily'])('accepts the backup schedule %s', (schedule) => {
+    expect(linesAfter([replace('topology', '/backup/schedule', schedule)])).toEqual([]);
   });
 
   it('gives one line for a bad state backend, not the noise of every oneOf branch', () => {

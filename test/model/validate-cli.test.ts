@@ -44,7 +44,7 @@ describe('btyun validate (in process)', () => {
     expect(await runCli(['validate', '--env', dir], io)).toBe(2);
     const lines = io.err().trimEnd().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(/^broken\/policy\.yaml:2:1: duplicate key/),
+      expect.stringMatching(/^broken\/policy\.yaml:2:1: \/failOn: duplicate key/),
     ]);
     expect(io.out()).toBe('');
   });
@@ -97,7 +97,7 @@ describe('btyun validate (built CLI)', () => {
   it('exits 2 on a broken environment, one line per problem and no stack trace', () => {
     const r = run(['--env', brokenEnv()], tmpRoot);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^broken\/policy\.yaml:2:1: duplicate key[^\n]*\n$/);
+    expect(r.stderr).toMatch(/^broken\/policy\.yaml:2:1: \/failOn: duplicate key[^\n]*\n$/);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 

@@ -119,6 +119,17 @@ describe('text, markdown, HTML', () => {
     expect(text).not.toContain('\x1b[');
     expect(renderText(result, { color: true })).toContain('\x1b[');
   });
+  it('text ends with one line per rule with findings, most severe first, before the summary', () => {
+    const text = renderText(result, { color: false });
+    const block = text.slice(text.indexOf('By rule 按规则:\n'), text.indexOf('Summary 汇总'));
+    const lines = block.split('\n').slice(1).filter((l) => l !== '');
+    const ids = lines.map((l) => l.match(/^ {2}\[(\w+) .*?\] (\S+) ×/)!.slice(1, 3).join(' ').toLowerCase());
+    expect(ids).toEqual([...new Set(result.findings.map((f) => `${f.severity} ${f.ruleId}`.toLowerCase()))]);
+    const k901 = result.findings.filter((f) => f.ruleId === 'K8S-901');
+    const open = k901.filter((f) => !f.suppressed).length;
+    expect(lines.find((l) => l.includes('K8S-901'))).toContain(`×${k901.length} (${open} open 待整改, ${k901.length - open} suppressed 已豁免)`);
+    expect(ids.some((i) => i.endsWith('k8s-903'))).toBe(false); // no finding, no line
+  });
   it('markdown: summary table and one section per severity present, pipes escaped', () => {
     const md = renderMarkdown(result);
     expect(md).toContain('| critical 严重 | 1 |');

@@ -5,10 +5,11 @@
  */
 import { runSession, type SessionOptions } from '../../engine/session';
 import { SEVERITIES, type ConfigurationSource, type Severity } from '../../engine/types';
-import { exitStatusOf, type RunResult } from '../../engine/run';
+import { blockingFindings, exitStatusOf, type RunResult } from '../../engine/run';
 import { UsageError } from '../../model/errors';
 import { DEFAULT_ENVIRONMENT } from '../../model/load';
 import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../report';
+import { verdict } from '../../report/labels';
 import { writeAtomically } from '../../report/output';
 import { asOfFlag, boolFlag, listFlag, parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args';
 import type { Command, CommandIO } from '../io';
@@ -97,13 +98,14 @@ export function sessionOptionsFrom(args: ParsedArgs, io: CommandIO): SessionOpti
 }
 
 /**
- * Writes the rendered report to --output (atomically; `announce` says so on stderr) or stdout, and
- * gives the exit status of `check` and `report`.
+ * Writes the rendered report to --output (atomically; one line on stderr says where, and the
+ * verdict, so a CI log shows the outcome without opening the file) or stdout, and gives the exit
+ * status of `check` and `report`.
  */
-export function deliverReport(result: RunResult, rendered: string, output: string | undefined, io: CommandIO, command: string, announce = false): number {
+export function deliverReport(result: RunResult, rendered: string, output: string | undefined, io: CommandIO, command: string): number {
   if (output !== undefined) {
     writeAtomically(output, rendered, io.cwd);
-    if (announce) io.stderr(`btyun ${command}: wrote ${output}\n`);
+    io.stderr(`btyun ${command}: wrote ${output} — ${verdict(result, blockingFindings(result).length)}\n`);
   } else io.stdout(rendered);
   if (reportRuleErrors(result, io, command)) return 2;
   return exitStatusOf(result);

@@ -25,5 +25,5 @@ export const report: Command = async (argv, io) => {
   const options = sessionOptionsFrom(args, io);
   const output = stringFlag(args, 'output');
   const result = await runSession(options);
-  return deliverReport(result, renderHtml(result), output, io, 'report', true);
+  return deliverReport(result, renderHtml(result), output, io, 'report');
 };
