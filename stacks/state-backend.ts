@@ -7,6 +7,7 @@
  *   PG_CONN_STR, so the deployer exports `PG_CONN_STR="$<connStrEnv>"` (see docs/deploying.md).
  * - `s3`: S3Backend (an S3-compatible object store inside China, e.g. the corps object storage);
  *   credentials come from the usual AWS_* environment variables, never from the configuration.
+ *   Locked through `dynamodbTable` when given, else S3's own lock file (`use_lockfile`).
  */
 import type { Construct } from 'constructs';
 import { LocalBackend, PgBackend, S3Backend } from 'cdktf';
@@ -40,8 +41,8 @@ export function addStateBackend(stack: Construct, center: Center): void {
     case 'pg':
       new PgBackendFromEnvironment(stack, b.schemaName);
       return;
-    case 's3':
-      new S3Backend(stack, {
+    case 's3': {
+      const backend = new S3Backend(stack, {
         bucket: b.bucket,
         key: b.key ?? `btyun/${center.id}.tfstate`,
         region: b.region,
@@ -52,6 +53,11 @@ export function addStateBackend(stack: Construct, center: Center): void {
           : {}),
         ...(b.dynamodbTable ? { dynamodbTable: b.dynamodbTable } : {}),
       });
+      // The state must be locked (two engineers deploying one center at once corrupt it). Without a
+      // DynamoDB-compatible table, S3's own lock file does it (Terraform ≥ 1.10, OpenTofu ≥ 1.8);
+      // cdktf 0.21 has no typed property for it yet.
+      if (!b.dynamodbTable) backend.addOverride('use_lockfile', true);
       return;
+    }
   }
 }

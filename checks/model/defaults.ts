@@ -1,8 +1,9 @@
 /**
- * Policy defaults: every policy.yaml field is optional; what is absent takes the plan's value
- * (新兵办发〔2017〕187号 deadlines, carrier grade 99.99 %, 网络安全法 §21 180 days, ...).
+ * Defaults filled in at load time. Policy: every policy.yaml field is optional; what is absent takes
+ * the plan's value (新兵办发〔2017〕187号 deadlines, carrier grade 99.99 %, 网络安全法 §21 180 days, ...).
+ * Topology: a center without `stateBackend` keeps its Terraform state locally.
  */
-import type { PlanDeadlines, Policy, Topology } from './types';
+import type { Center, PlanDeadlines, Policy, StateBackend, Topology } from './types';
 import { PACK_IDS } from './types';
 
 export const DEFAULT_DEADLINES: Readonly<PlanDeadlines> = Object.freeze({
@@ -35,4 +36,12 @@ export function withPolicyDefaults(raw: Partial<Policy> & { deadlines?: Partial<
     approvedRegistries: raw.approvedRegistries ? [...raw.approvedRegistries] : [topology.registry],
     suppressions: raw.suppressions ? [...raw.suppressions] : [],
   };
+}
+
+/** The state backend of a center that names none: a local state file (test clusters). */
+export const DEFAULT_STATE_BACKEND: Readonly<StateBackend> = Object.freeze({ type: 'local' });
+
+/** `raw` has passed the topology schema, where `stateBackend` is optional. */
+export function withTopologyDefaults(raw: Omit<Topology, 'centers'> & { centers: (Omit<Center, 'stateBackend'> & { stateBackend?: StateBackend })[] }): Topology {
+  return { ...raw, centers: raw.centers.map((c) => ({ ...c, stateBackend: c.stateBackend ?? { ...DEFAULT_STATE_BACKEND } })) };
 }

@@ -14,7 +14,7 @@ import { decodeYamlBytes, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_TEXT, parseYaml 
 import type { PlainValue } from './yaml';
 import { validateDocument } from './schema';
 import { crossReferences } from './crossref';
-import { withPolicyDefaults } from './defaults';
+import { withPolicyDefaults, withTopologyDefaults } from './defaults';
 import { deepFreeze } from './freeze';
 import { makeLocator } from './locate';
 import { printableProblem } from './printable';
@@ -150,7 +150,7 @@ function buildEnvironment(
   }
   if (problems.length > 0) throw new InputError(problems.map(printableProblem));
 
-  const topology = data.topology as unknown as Topology;
+  const topology = withTopologyDefaults(data.topology as unknown as Parameters<typeof withTopologyDefaults>[0]);
   const networks = data.networks as unknown as Networks;
   const inventory = data.inventory as unknown as Inventory;
   const migration = data.migration as unknown as MigrationPlan;

@@ -119,6 +119,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const pointer = PATH_CODES.has(e.code) ? pointerAtOffset(doc, e.pos[0]) : undefined;
     problems.push({ file, line: pos.line, column: pos.column, ...(pointer ? { path: pointer } : {}), message: yamlMessage(e.code, shortMessage(e.message)) });
   }
+  // `%YAML 1.1` asks for other meanings (yes = true, 012 = octal 10, <<: merges) than the YAML 1.2
+  // core schema we read with: refuse rather than read the document differently from its author.
+  const declared = doc.directives?.yaml;
+  if (declared?.explicit && declared.version !== '1.2') {
+    problems.push({ file, line: 1, column: 1, message: `the document declares %YAML ${declared.version}; only YAML 1.2 is read (remove the directive and check yes/no, octal numbers and << merge keys)` });
+  }
   if (problems.length > 0) return fail(problems, positions);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source)) {
     return fail([{ file, line: 1, column: 1, message: 'document is empty' }], positions);

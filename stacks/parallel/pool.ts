@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Environment } from '../../checks/model/types';
 import { InputError, UsageError } from '../../checks/model/errors';
-import { replaceOutput, selectStacks, synthAsOf, synthEnvironment, type SynthOptions, type SynthResult } from '../synth';
+import { refuseForeignOutDir, replaceOutput, selectStacks, synthAsOf, synthEnvironment, type SynthOptions, type SynthResult } from '../synth';
 import { writeManifest, type ManifestEntry } from './manifest';
 import { heaviestFirst, workerCount } from './plan';
 import type { FromWorker, ToWorker } from './protocol';
@@ -42,6 +42,8 @@ export async function synthEnvironmentParallel(env: Environment, options: Parall
   if (workers < 2 || ids.length < 2 || script === undefined) return synthEnvironment(env, { ...options, stacks: ids, asOf });
 
   const outDir = path.resolve(options.outDir);
+  // Refuse a folder that is not a cdktf output before any worker starts.
+  refuseForeignOutDir(outDir, options.outDir);
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const tmp = `${outDir}.tmp-${process.pid}`;
   const work = `${outDir}.work-${process.pid}`;

@@ -96,6 +96,18 @@ describe('loadEnvironment', () => {
     });
   });
 
+  it('gives a center without stateBackend a local state file (local by default), and keeps declared ones', () => {
+    const dir = miniCopy('default-backend', (d) => {
+      const file = path.join(d, 'topology.yaml');
+      const text = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, text.replace('    stateBackend: { type: local, path: terraform.div-8.tfstate }\n', ''));
+    });
+    const { topology } = loadEnvironment(dir);
+    expect(topology.centers.find((c) => c.id === 'div-8')?.stateBackend).toEqual({ type: 'local' });
+    expect(topology.centers.find((c) => c.id === 'corps-primary')?.stateBackend).toEqual({ type: 'local', path: 'terraform.corps-primary.tfstate' });
+    expect(Object.isFrozen(topology.centers.find((c) => c.id === 'div-8')?.stateBackend)).toBe(true);
+  });
+
   it('accepts policy.yaml as an empty map', () => {
     const dir = miniCopy('empty-policy', (d) => fs.writeFileSync(path.join(d, 'policy.yaml'), '{}\n'));
     expect(loadEnvironment(dir).policy.failOn).toBe('high');

@@ -143,6 +143,11 @@ describe('parseYaml: refused input', () => {
     expect(problemsOf(text)).toEqual([expect.stringContaining(expected)]);
   });
 
+  it('a %YAML 1.1 directive (its yes/no, octal and merge-key meanings differ from YAML 1.2)', () => {
+    expect(problemsOf('%YAML 1.1\n---\na: yes\n')).toEqual([expect.stringMatching(/^1:1 .*declares %YAML 1\.1; only YAML 1\.2 is read/)]);
+    expect(parseYaml('%YAML 1.2\n---\na: yes\n', 'doc.yaml').value).toEqual({ a: 'yes' });
+  });
+
   it('reports every problem of the file, not just the first', () => {
     expect(problemsOf('a: !foo 1\nb: !bar 2\n')).toHaveLength(2);
   });

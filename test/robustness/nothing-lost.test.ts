@@ -160,4 +160,22 @@ describe('nothing is lost', () => {
     expect(r.stderr).toMatch(/^nowhere\/check\.txt: cannot write/m);
     expect(crashSigns(r.stderr)).toEqual([]);
   });
+
+  it('`btyun synth --out` refuses to replace what is not a cdktf output (a folder of notes, a file, the environment, the current folder)', async () => {
+    const work = path.join(tmpRoot, 'foreign-out');
+    const env = miniCopy(path.join(work, 'env'));
+    fs.mkdirSync(path.join(work, 'notes'));
+    fs.writeFileSync(path.join(work, 'notes', 'a.txt'), 'important');
+    fs.writeFileSync(path.join(work, 'file.txt'), 'also important');
+    const before = snapshot(work);
+    for (const out of ['notes', 'file.txt', 'env', '.']) {
+      const r = await btyun(builtPackage(), ['synth', '--env', env, '--out', out], work);
+      expect(r.code, `${out}: ${r.stderr}`).toBe(2);
+      // Named as given to synthEnvironment (the command resolves --out to an absolute path).
+      expect(r.stderr).toMatch(/: refusing to replace the output folder: /);
+      expect(r.stderr.split('\n').some((l) => l.startsWith(`${path.resolve(work, out)}: `) || l.startsWith(`${out}: `))).toBe(true);
+      expect(crashSigns(r.stderr)).toEqual([]);
+    }
+    expect(snapshot(work)).toEqual(before);
+  });
 });

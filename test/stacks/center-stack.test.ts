@@ -72,6 +72,18 @@ describe('CenterStack: provider and backend', () => {
     }
     const s3 = synthCenter(changed, 'corps-dr-urumqi').terraform?.backend?.s3;
     expect(s3).toMatchObject({ bucket: 'tfstate', key: 'btyun/corps-dr-urumqi.tfstate', region: 'cn-xj-1', encrypt: true, endpoints: { s3: 'https://oss.xjbt.gov.cn' } });
+    // Locked: by S3's lock file without a DynamoDB table, by the table when one is given.
+    expect(s3).toMatchObject({ use_lockfile: true });
+    const withTable: Environment = {
+      ...changed,
+      topology: {
+        ...changed.topology,
+        centers: changed.topology.centers.map((c) => (c.id === 'corps-dr-urumqi' ? { ...c, stateBackend: { type: 's3' as const, bucket: 'tfstate', region: 'cn-xj-1', dynamodbTable: 'tflock' } } : c)),
+      },
+    };
+    const locked = synthCenter(withTable, 'corps-dr-urumqi').terraform?.backend?.s3;
+    expect(locked).toMatchObject({ dynamodb_table: 'tflock' });
+    expect(locked).not.toHaveProperty('use_lockfile');
   });
 });
 
