@@ -69,6 +69,12 @@ export function reportError(e: unknown, io: CommandIO, name: string): number {
 
 /** Process entry: real streams, exit code set on the process. */
 export function main(): void {
+  // A reader that closes the pipe early (`btyun rules | head`) is not an error of ours: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+    });
+  }
   const io: CommandIO = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -3,6 +3,7 @@
  * then adds rule metadata, file positions, severity overrides, suppressions, the secret mask,
  * sorting and the summary. Pure: no I/O.
  */
+import { InputError, type InputProblem } from '../model/errors';
 import type { Environment, MlpsLevel, Severity } from '../model/types';
 import { VERSION } from '../version';
 import { buildResourceIndex } from './resource-index';
@@ -90,8 +91,25 @@ export function summarize(findings: readonly Finding[], resources: number, rules
   return summary;
 }
 
+/**
+ * A severity override naming a rule the catalogue does not have would silently change nothing:
+ * bad input (exit 2), named by file, line and path.
+ */
+function checkOverrideIds(env: Environment, known: ReadonlySet<string>): void {
+  const problems: InputProblem[] = Object.keys(env.policy.severityOverrides ?? {})
+    .filter((id) => !known.has(id))
+    .sort()
+    .map((id) => {
+      const path = `/severityOverrides/${id}`;
+      const at = env.locate('policy', path);
+      return { file: env.files.policy, ...(at ? { line: at.line, column: at.column } : {}), path, message: `unknown rule id '${id}' (see \`btyun rules\`)` };
+    });
+  if (problems.length > 0) throw new InputError(problems);
+}
+
 export function runChecks(input: RunInput): RunResult {
   const { env, rules, asOf } = input;
+  if (input.knownRuleIds !== undefined) checkOverrideIds(env, new Set(input.knownRuleIds));
   const ctx: RuleContext = Object.freeze({
     env,
     resources: buildResourceIndex(input.resources),
