@@ -4,8 +4,8 @@ import { expect, it } from 'vitest';
 
 const BIN = path.resolve(__dirname, '../../bin/btyun.js');
 
-it('stops quietly when the reader closes the pipe early (btyun rules | head)', async () => {
-  const child = spawn(process.execPath, [BIN, 'rules', '--format', 'markdown'], { stdio: ['ignore', 'pipe', 'pipe'] });
+it('stops quietly when the reader closes the pipe early (btyun migration --format json | head)', async () => {
+  const child = spawn(process.execPath, [BIN, 'migration', '--env', 'production', '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   // Read one chunk, then close our end, as `head -c` does.
