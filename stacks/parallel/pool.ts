@@ -93,8 +93,21 @@ function runPool(script: string, size: number, queue: readonly string[], job: Po
     const busy = new Map<ChildProcess, string>();
     let settled = false;
 
+    /**
+     * Never let a worker keep the parent alive: close its channel, ask it to stop, and kill it
+     * outright if it is still there a few seconds later (the timer does not hold the parent).
+     */
+    const release = (c: ChildProcess, signal?: NodeJS.Signals): void => {
+      if (c.exitCode !== null || c.signalCode !== null) return;
+      if (signal) c.kill(signal);
+      if (c.connected) c.disconnect();
+      setTimeout(() => {
+        if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+      }, 5000).unref();
+      c.unref();
+    };
     const stopAll = (): void => {
-      for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill();
+      for (const c of children) release(c, 'SIGTERM');
     };
     const fail = (e: Error): void => {
       if (settled) return;
@@ -106,11 +119,15 @@ function runPool(script: string, size: number, queue: readonly string[], job: Po
       const id = pending.shift();
       if (id === undefined) {
         busy.delete(child);
-        child.send({ type: 'exit' } satisfies ToWorker);
         if (entries.size === queue.length && !settled) {
           settled = true;
+          // Every worker goes, including one still starting up that never got a stack.
+          for (const c of children) {
+            if (c.connected) c.send({ type: 'exit' } satisfies ToWorker, () => release(c));
+            else release(c);
+          }
           resolve(entries);
-        }
+        } else child.send({ type: 'exit' } satisfies ToWorker, () => release(child));
         return;
       }
       busy.set(child, id);
@@ -121,7 +138,7 @@ function runPool(script: string, size: number, queue: readonly string[], job: Po
       const child = fork(script, [], { cwd: job.init.cwd, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
       children.push(child);
       child.on('message', (raw) => {
-        if (settled) return;
+        if (settled) return release(child);
         const message = raw as FromWorker;
         if (message.type === 'failed') return fail(errorOf(message));
         if (message.type === 'done') {

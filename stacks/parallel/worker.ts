@@ -26,8 +26,9 @@ function failure(e: unknown, id?: string): FromWorker {
 
 function handle(message: ToWorker): void {
   if (message.type === 'exit') {
-    process.disconnect?.();
-    return;
+    // Exit outright: cdktf or the provider bindings may leave handles open that would keep a
+    // merely disconnected worker (and so its parent) alive.
+    process.exit(0);
   }
   if (message.type === 'init') {
     try {
@@ -54,3 +55,5 @@ function handle(message: ToWorker): void {
 }
 
 process.on('message', (m) => handle(m as ToWorker));
+// The parent is gone (it failed, or was killed): nothing left to do.
+process.on('disconnect', () => process.exit(0));
