@@ -14,8 +14,8 @@
  */
 import { loadEnvironment } from '../checks/model/load';
 import { reportError } from '../checks/cli/main';
-import { policyGateBeforeWrite } from '../checks/gate';
-import { selectStacks, synthAsOf, synthEnvironment } from './synth';
+import { attachPolicyGate, policyGateBeforeWrite, PolicyGateError, type PolicyGate } from '../checks/gate';
+import { selectStacks, stackIds, synthAsOf, synthEnvironment } from './synth';
 
 function requestedStacks(): string[] | undefined {
   const list = process.env.BTYUN_STACKS;
@@ -31,9 +31,24 @@ function run(): void {
     const env = loadEnvironment(process.env.BTYUN_ENV || undefined);
     const stacks = selectStacks(env, requestedStacks());
     const asOf = synthAsOf();
+    const outDir = process.env.CDKTF_OUTDIR || 'cdktf.out';
     // The policy gate: the same checks as `btyun check`; a finding at or above the policy's failOn
     // refuses the synth (and so `cdktf deploy`), printing the findings, and writes no output.
-    synthEnvironment(env, { outDir: process.env.CDKTF_OUTDIR || 'cdktf.out', stacks, asOf, beforeWrite: policyGateBeforeWrite(env, { stacks, asOf }) });
+    if (stacks.length === stackIds(env).length) {
+      // Every center is in the app: the gate runs on the constructs and attaches each blocking
+      // finding to the offending construct as a cdktf error annotation.
+      let gate: PolicyGate | undefined;
+      try {
+        synthEnvironment(env, { outDir, stacks, asOf, prepareApp: (app) => (gate = attachPolicyGate(app, env, { asOf })) });
+      } catch (e) {
+        // cdktf fails the synth on the annotations; report it as the gate's refusal, in one line.
+        if (gate && gate.findings.length > 0) throw new PolicyGateError(gate.findings, env.policy.failOn, stacks);
+        throw e;
+      }
+    } else {
+      // Only some centers are built: the gate builds the others in memory for cross-center rules.
+      synthEnvironment(env, { outDir, stacks, asOf, beforeWrite: policyGateBeforeWrite(env, { stacks, asOf }) });
+    }
   } catch (e) {
     process.exitCode = reportError(e, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTTY: false, cwd: process.cwd() }, 'cdktf app');
   }

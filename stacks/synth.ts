@@ -30,6 +30,11 @@ export interface SynthOptions {
    * written to `outDir`. Throw to refuse: the previous output stays as it was.
    */
   beforeWrite?: (stackId: string, tfJson: unknown) => void;
+  /**
+   * Called with the app once its stacks are built, before `app.synth()`: for aspects and
+   * validations on the constructs themselves (the policy gate's error annotations).
+   */
+  prepareApp?: (app: App) => void;
 }
 
 export interface SynthResult {
@@ -152,6 +157,7 @@ export function synthEnvironment(env: Environment, options: SynthOptions): Synth
     const app = createApp(tmp);
     withoutTokenTraces(() => {
       buildStacks(app, env, ids, asOf);
+      options.prepareApp?.(app);
       app.synth();
     });
     if (options.beforeWrite) {

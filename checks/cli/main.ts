@@ -51,6 +51,11 @@ export function reportError(e: unknown, io: CommandIO, name: string): number {
     io.stderr(e.message + '\n');
     return 2;
   }
+  // The deploy gate refused: findings at or above fail-on (already printed) — exit 1, as `check`.
+  if (e instanceof Error && e.name === 'PolicyGateError') {
+    io.stderr(`btyun ${name}: ${e.message}\n`);
+    return 1;
+  }
   if (e instanceof UsageError) {
     io.stderr(`btyun ${name}: ${e.message}\n`);
     return 2;

@@ -36,7 +36,7 @@ describe('policyGateBeforeWrite', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(PolicyGateError);
-    expect(error).toBeInstanceOf(UsageError); // printed as one line by the CLI entry, exit 2
+    expect(error).toBeInstanceOf(UsageError); // printed as one line by the CLI entry, exit 1 (findings at or above fail-on)
     expect((error as Error).message).toMatch(/policy gate refused corps-primary: 1 finding\(s\) at or above high/);
     expect(fs.existsSync(outDir)).toBe(false);
     expect(decision!.blocking.map((f) => `${f.stack} ${f.ruleId} ${f.constructPath}`)).toEqual(['corps-primary K8S-951 corps-primary/audit/ops/namespace']);

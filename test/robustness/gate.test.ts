@@ -41,9 +41,9 @@ describe('the policy gate', () => {
     expect(stackFiles(out)).toEqual([]);
   });
 
-  it('the app entry: refuses (exit 2, findings printed, no output) with the finding, writes every stack without it', async () => {
+  it('the app entry: refuses (exit 1, findings printed, no output) with the finding, writes every stack without it', async () => {
     const refused = await runApp(blockingEnv('app-blocking'), path.join(tmpRoot, 'app-blocking-out'));
-    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/K8S-027/);
     expect(refused.stderr).toMatch(/policy gate refused/);
     expect(crashSigns(refused.stderr)).toEqual([]);
@@ -59,7 +59,7 @@ describe('the policy gate', () => {
   it('an expired suppression does not open the gate', async () => {
     const env = blockingEnv('app-expired', `suppressions:\n${suppression('K8S-027', `{ system: ${SYSTEM} }`, '2018-06-30')}`);
     const run = await runApp(env, path.join(tmpRoot, 'app-expired-out'));
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/K8S-027/);
     expect(fs.existsSync(path.join(tmpRoot, 'app-expired-out'))).toBe(false);
   });
