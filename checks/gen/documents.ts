@@ -3,6 +3,7 @@
  * environment: topology (3 corps centers + division centers), networks (zones and the admitted
  * flows; every department private network already merged), inventory, migration, policy.
  */
+import { withPolicyDefaults } from '../model/defaults';
 import type { Inventory, MigrationPlan, Networks, Topology, Wave } from '../model/types';
 import { DEPARTMENTS, DIVISIONS, HEADQUARTERS_CITY, PLATFORMS, REGISTRY, REMOTE_DR_CITY } from './catalogue';
 import type { CenterWithCapacity } from './centers';
@@ -70,24 +71,7 @@ export function migrationDocument(waves: Wave[]): MigrationPlan {
   return { waves };
 }
 
-/** The production policy: every pack, fail at high, the plan's deadlines, 20 % headroom. */
+/** The production policy: every pack, fail at high, the plan's deadlines, 20 % headroom — the loader's defaults, written out. */
 export function policyDocument(): Record<string, unknown> {
-  return {
-    packs: ['topo', 'net', 'inv', 'mig', 'mlps', 'k8s', 'exc'],
-    failOn: 'high',
-    defaultMlpsLevel: 3,
-    severityOverrides: {},
-    deadlines: {
-      privateNetworkMerge: '2017-12-31',
-      cloudRunning: '2017-12-31',
-      centerMoves: '2018-06-30',
-      divisionConsolidation: '2018-06-30',
-      platformConnection: '2018-06-30',
-    },
-    headroom: 0.2,
-    carrierGradeAvailability: 99.99,
-    auditLogRetentionDays: 180,
-    approvedRegistries: [REGISTRY],
-    suppressions: [],
-  };
+  return { ...withPolicyDefaults({}, { registry: REGISTRY } as Topology) };
 }

@@ -5,7 +5,8 @@
 import { makeResource } from '../../../../checks/engine/normalize/resource';
 import { buildResourceIndex } from '../../../../checks/engine/resource-index';
 import type { Resource, RuleContext } from '../../../../checks/engine/types';
-import type { Center, Environment, InfoSystem } from '../../../../checks/model/types';
+import { withPolicyDefaults } from '../../../../checks/model/defaults';
+import type { Center, Environment, InfoSystem, Topology } from '../../../../checks/model/types';
 
 function center(id: string, role: Center['role'], city: string, extra: Partial<Center> = {}): Center {
   return {
@@ -91,24 +92,7 @@ export function baseEnv(): Environment {
       systems: [keptSystem('hrss-si')],
     },
     migration: { waves: [] },
-    policy: {
-      packs: ['topo', 'net', 'inv', 'mig', 'mlps', 'k8s', 'exc'],
-      severityOverrides: {},
-      failOn: 'high',
-      defaultMlpsLevel: 3,
-      deadlines: {
-        privateNetworkMerge: '2017-12-31',
-        cloudRunning: '2017-12-31',
-        centerMoves: '2018-06-30',
-        divisionConsolidation: '2018-06-30',
-        platformConnection: '2018-06-30',
-      },
-      headroom: 0.2,
-      carrierGradeAvailability: 99.99,
-      auditLogRetentionDays: 180,
-      approvedRegistries: ['registry.xjbt.gov.cn'],
-      suppressions: [],
-    },
+    policy: withPolicyDefaults({}, { registry: 'registry.xjbt.gov.cn' } as Topology),
     files: { topology: 'topology.yaml', networks: 'networks.yaml', inventory: 'inventory.yaml', migration: 'migration.yaml', policy: 'policy.yaml' },
     locate: () => undefined,
   };
