@@ -144,6 +144,18 @@ export function refuseForeignOutDir(outDir: string, shown = shownPath(outDir)): 
   if (entries.length > 0 && !entries.includes('manifest.json') && !entries.includes('stacks')) refuse('it is not a cdktf output folder (no manifest.json, no stacks/)');
 }
 
+/**
+ * The last step of every synthesis, serial or parallel: hand each stack's Terraform JSON to the
+ * `beforeWrite` gate, then move the finished folder `tmp` into place. A throwing gate leaves the
+ * previous output as it was (the caller removes `tmp`).
+ */
+export function commitOutput(tmp: string, outDir: string, ids: readonly string[], beforeWrite?: SynthOptions['beforeWrite']): void {
+  if (beforeWrite) {
+    for (const id of ids) beforeWrite(id, JSON.parse(fs.readFileSync(path.join(tmp, 'stacks', id, 'cdk.tf.json'), 'utf8')));
+  }
+  replaceOutput(tmp, outDir);
+}
+
 export function synthEnvironment(env: Environment, options: SynthOptions): SynthResult {
   const ids = selectStacks(env, options.stacks);
   const asOf = options.asOf ?? synthAsOf();
@@ -160,10 +172,7 @@ export function synthEnvironment(env: Environment, options: SynthOptions): Synth
       options.prepareApp?.(app);
       app.synth();
     });
-    if (options.beforeWrite) {
-      for (const id of ids) options.beforeWrite(id, JSON.parse(fs.readFileSync(path.join(tmp, 'stacks', id, 'cdk.tf.json'), 'utf8')));
-    }
-    replaceOutput(tmp, outDir);
+    commitOutput(tmp, outDir, ids, options.beforeWrite);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Environment } from '../../checks/model/types';
 import { InputError, UsageError } from '../../checks/model/errors';
-import { refuseForeignOutDir, replaceOutput, selectStacks, synthAsOf, synthEnvironment, type SynthOptions, type SynthResult } from '../synth';
+import { commitOutput, refuseForeignOutDir, selectStacks, synthAsOf, synthEnvironment, type SynthOptions, type SynthResult } from '../synth';
 import { writeManifest, type ManifestEntry } from './manifest';
 import { heaviestFirst, workerCount } from './plan';
 import type { FromWorker, ToWorker } from './protocol';
@@ -58,10 +58,7 @@ export async function synthEnvironmentParallel(env: Environment, options: Parall
     });
     // Manifest entries in topology order; the stringify sorts keys anyway.
     writeManifest(tmp, new Map(ids.map((id) => [id, entries.get(id)!])));
-    if (options.beforeWrite) {
-      for (const id of ids) options.beforeWrite(id, JSON.parse(fs.readFileSync(path.join(tmp, 'stacks', id, 'cdk.tf.json'), 'utf8')));
-    }
-    replaceOutput(tmp, outDir);
+    commitOutput(tmp, outDir, ids, options.beforeWrite);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;

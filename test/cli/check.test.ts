@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../checks/cli/io';
 import { runCli } from '../../checks/cli/main';
 import { reportRuleErrors } from '../../checks/cli/commands/check';
@@ -13,16 +13,9 @@ import { renderCatalogueMarkdown } from '../../checks/report/catalogue';
 import { PACKAGE_ROOT } from '../../checks/version';
 import { ALL_RULES } from '../../policies';
 import { MINI_ENV_DIR } from '../helpers/mini-env';
+import { tmpFiles } from '../helpers/tmp-files';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-check-cli-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function write(rel: string, text: string): string {
-  const file = path.join(tmp, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
+const { dir: tmp, write } = tmpFiles('btyun-check-cli-');
 
 /** The mini environment, copied, with extra policy lines. */
 function envWith(name: string, policyExtra: string): string {

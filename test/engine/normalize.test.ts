@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfiguration } from '../../checks/engine/load-configuration';
 import { normalizeHcl } from '../../checks/engine/normalize/hcl';
 import { parseJsonText } from '../../checks/engine/normalize/json-text';
@@ -10,16 +9,9 @@ import { normalizeTerraformJson } from '../../checks/engine/normalize/terraform-
 import { containers, podSpec } from '../../checks/engine/pods';
 import { isUnresolved, str } from '../../checks/engine/values';
 import { InputError } from '../../checks/model/errors';
+import { tmpFiles } from '../helpers/tmp-files';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-normalize-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function write(rel: string, text: string): string {
-  const file = path.join(tmp, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
+const { dir: tmp, write } = tmpFiles('btyun-normalize-');
 
 function problemsOf(fn: () => unknown): InputError['problems'] {
   try {
