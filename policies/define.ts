@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../checks/engine/types';
 
-const ID = /^(TOPO|NET|INV|MIG|MLPS|K8S|EXC)-\d{3}$/;
+const ID = /^(TOPO|NET|INV|MIG|MLPS|K8S|CFG|EXC)-\d{3}$/;
 
 export function defineRule(rule: Rule): Rule {
   if (!ID.test(rule.id)) throw new Error(`rule id ${rule.id} does not follow PACK-NNN`);

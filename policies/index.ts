@@ -8,6 +8,7 @@ import { INV_RULES } from './inv';
 import { MIG_RULES } from './mig';
 import { MLPS_RULES } from './mlps';
 import { K8S_RULES } from './k8s';
+import { CFG_RULES } from './cfg';
 import { EXC_RULES } from './exc';
 
 export const PACKS: Readonly<Record<PackId, readonly Rule[]>> = {
@@ -17,6 +18,7 @@ export const PACKS: Readonly<Record<PackId, readonly Rule[]>> = {
   mig: MIG_RULES,
   mlps: MLPS_RULES,
   k8s: K8S_RULES,
+  cfg: CFG_RULES,
   exc: EXC_RULES,
 };
 

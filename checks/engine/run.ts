@@ -10,12 +10,14 @@ import { buildResourceIndex } from './resource-index';
 import { collectSecrets, makeMasker, type Masker } from './secrets';
 import { sortFindings } from './sort';
 import { applySuppressions } from './suppress';
-import { severityRank, type CheckResult, type Finding, type RawFinding, type Resource, type Rule, type RuleContext } from './types';
+import { severityRank, type CheckResult, type ConfigurationProblem, type Finding, type RawFinding, type Resource, type Rule, type RuleContext } from './types';
 
 export interface RunInput {
   env: Environment;
   resources: readonly Resource[];
   hasConfiguration: boolean;
+  /** What the readers of the configuration could not read or verify (CFG rules report them). */
+  configurationProblems?: readonly ConfigurationProblem[];
   rules: readonly Rule[];
   asOf: string;
   /** Default: the policy's failOn. */
@@ -62,13 +64,13 @@ function toFinding(rule: Rule, raw: RawFinding, env: Environment, overrides: Rec
     clause: rule.clause,
     remediation: rule.remediation.en,
     remediationZh: rule.remediation.zh,
-    stack: r?.stack,
-    address: r?.address,
+    stack: r?.stack ?? raw.location?.stack,
+    address: r?.address ?? raw.location?.address,
     system: raw.system ?? r?.system,
     center: raw.center ?? r?.center,
-    file: r?.file ?? (raw.doc !== undefined ? env.files[raw.doc] : undefined),
+    file: r?.file ?? raw.location?.file ?? (raw.doc !== undefined ? env.files[raw.doc] : undefined),
     path: raw.path,
-    line: r?.line ?? pos?.line,
+    line: r?.line ?? raw.location?.line ?? pos?.line,
     column: r ? undefined : pos?.column,
     constructPath: r?.constructPath,
     suppressed: false,
@@ -114,6 +116,7 @@ export function runChecks(input: RunInput): RunResult {
     env,
     resources: buildResourceIndex(input.resources),
     hasConfiguration: input.hasConfiguration,
+    configurationProblems: input.configurationProblems ?? [],
     asOf,
     levelOf: makeLevelOf(env),
     ...(input.knownRuleIds !== undefined ? { knownRuleIds: new Set(input.knownRuleIds) } : {}),

@@ -8,7 +8,7 @@ import { isRealDate } from '../cli/args';
 import type { Suppression } from '../model/types';
 import type { Finding } from './types';
 
-const RULE_ID = /^(TOPO|NET|INV|MIG|MLPS|K8S|EXC)-\d{3}$/;
+const RULE_ID = /^(TOPO|NET|INV|MIG|MLPS|K8S|CFG|EXC)-\d{3}$/;
 
 /** Findings of EXC-001 are about suppressions themselves: they cannot be suppressed. */
 export const UNSUPPRESSIBLE = new Set(['EXC-001']);

@@ -88,6 +88,25 @@ export type ConfigurationSource =
   | { kind: 'tf'; dir: string }
   | { kind: 'none' };
 
+/**
+ * Something the reader of the configuration could not read or verify (fail closed): a module whose
+ * source cannot be read, a `dynamic` block over a non-literal list, a synthesized folder that is
+ * stale or was edited after synthesis. Readers record these; the CFG rule named by `rule` reports
+ * them (a reader never drops what it cannot judge).
+ */
+export interface ConfigurationProblem {
+  rule: 'CFG-001' | 'CFG-002' | 'CFG-003' | 'CFG-004';
+  message: LocalizedText;
+  /** The file concerned, relative to cwd with POSIX separators. */
+  file: string;
+  line?: number;
+  stack?: string;
+  /** Terraform address, when the problem is in one resource. */
+  address?: string;
+  /** The resource, when the problem is in one that was read. */
+  resource?: Resource;
+}
+
 /** Everything a rule may read. Pure data: rules must not do I/O. */
 export interface RuleContext {
   readonly env: Environment;
@@ -96,6 +115,8 @@ export interface RuleContext {
   readonly hasConfiguration: boolean;
   /** Check date `YYYY-MM-DD`. */
   readonly asOf: string;
+  /** What the configuration readers could not read or verify (reported by the CFG rules). */
+  readonly configurationProblems: readonly ConfigurationProblem[];
   /** MLPS level of a resource: its label, else its system's level in the inventory, else the policy default. */
   levelOf(resource: Resource): MlpsLevel;
   /**
@@ -116,6 +137,8 @@ export interface RawFinding {
   message: LocalizedText;
   /** A resource finding: stack, address, file, system come from it. */
   resource?: Resource;
+  /** A configuration finding outside any resource that was read (a module call, a stale folder). */
+  location?: { file: string; line?: number; stack?: string; address?: string };
   /** A model finding: the document and JSON pointer (file and line are resolved by the engine). */
   doc?: DocumentName;
   path?: string;

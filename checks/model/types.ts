@@ -355,8 +355,8 @@ export interface MigrationPlan {
 
 /* ------------------------------------------------------------------ policy.yaml */
 
-export type PackId = 'topo' | 'net' | 'inv' | 'mig' | 'mlps' | 'k8s' | 'exc';
-export const PACK_IDS: readonly PackId[] = ['topo', 'net', 'inv', 'mig', 'mlps', 'k8s', 'exc'];
+export type PackId = 'topo' | 'net' | 'inv' | 'mig' | 'mlps' | 'k8s' | 'cfg' | 'exc';
+export const PACK_IDS: readonly PackId[] = ['topo', 'net', 'inv', 'mig', 'mlps', 'k8s', 'cfg', 'exc'];
 
 export interface SuppressionTarget {
   system?: string;

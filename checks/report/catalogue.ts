@@ -9,6 +9,7 @@ export const PACK_TITLES: Record<PackId, string> = {
   mig: '迁移计划 Migration plan',
   mlps: '等保 2.0 MLPS 2.0 (GB/T 22239-2019)',
   k8s: '工作负载加固 Workload hardening',
+  cfg: '可验证配置 Verifiable configuration (fail closed)',
   exc: '例外 Exceptions',
 };
 

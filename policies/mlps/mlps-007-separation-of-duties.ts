@@ -13,7 +13,7 @@ import { centerApplies } from './lib/levels';
 import { subjectKey, subjects } from './lib/rbac';
 import { message, sortedUnique } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.5.1–8.1.5.3';
+const CLAUSE = 'GB/T 22239-2019 8.1.5.1–8.1.5.3; 8.1.7.1, 8.1.7.2 b';
 const LEVELS = fromLevel(3);
 const ADMIN_ROLES = ['system', 'audit', 'security'] as const;
 type AdminRole = (typeof ADMIN_ROLES)[number];

@@ -13,7 +13,7 @@ import { applies } from './lib/levels';
 import { embedsCredentials, isSensitiveName, literalKeys } from './lib/secrets';
 import { message, where } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.4.8';
+const CLAUSE = 'GB/T 22239-2019 8.1.4.8 b';
 const LEVELS = fromLevel(2);
 const SECRET_FIELDS = ['data', 'string_data', 'binary_data'] as const;
 

@@ -12,7 +12,7 @@ import { centerIndex, centerStacks } from './lib/centers';
 import { centerApplies } from './lib/levels';
 import { message, where } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.5.4 d; 网络安全法 §21';
+const CLAUSE = 'GB/T 22239-2019 8.1.5.4 d; 网络安全法 (2025 修正) 第二十三条第（三）项';
 const LEVELS = fromLevel(2);
 
 export const MLPS_010 = defineRule({

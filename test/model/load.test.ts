@@ -77,7 +77,7 @@ describe('loadEnvironment', () => {
     const dir = miniCopy('defaults', (d) => fs.writeFileSync(path.join(d, 'policy.yaml'), 'deadlines:\n  centerMoves: 2018-09-30\nfailOn: medium\n'));
     const { policy } = loadEnvironment(dir);
     expect(policy).toEqual({
-      packs: ['topo', 'net', 'inv', 'mig', 'mlps', 'k8s', 'exc'],
+      packs: ['topo', 'net', 'inv', 'mig', 'mlps', 'k8s', 'cfg', 'exc'],
       severityOverrides: {},
       failOn: 'medium',
       defaultMlpsLevel: 3,

@@ -24,7 +24,7 @@ Runs the rules (合规检查) on the environment model and the Terraform configu
   --plan FILE       \`terraform show -json PLANFILE\` output
   --tf DIR          a folder of plain .tf (HCL) files
                     (none of the three: the environment's stacks are synthesized first)
-  --packs P,…       packs to run: topo,net,inv,mig,mlps,k8s,exc (default: the policy's packs)
+  --packs P,…       packs to run: topo,net,inv,mig,mlps,k8s,cfg,exc (default: the policy's packs)
   --rules ID,…      rules to run (with --packs: both)
   --fail-on SEV     lowest severity that fails the run: critical|high|medium|low|info (default: the policy's, high)
   --as-of DATE      check date YYYY-MM-DD (default: today, UTC)

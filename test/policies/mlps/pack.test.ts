@@ -6,7 +6,8 @@ import { ruleById } from '../../../policies/index';
 
 /** The MLPS rows of RULES.md: id → severity, levels, clause (the contract). */
 function catalogue(): Map<string, { severity: string; levels: string; clause: string }> {
-  const file = path.join(__dirname, '..', '..', '..', '..', 'shared', 'spec', 'RULES.md');
+  // The contract, kept in the repository (docs/contract/, a copy of the project's spec).
+  const file = path.join(__dirname, '..', '..', '..', 'docs', 'contract', 'RULES.md');
   const rows = new Map<string, { severity: string; levels: string; clause: string }>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const cells = line.split('|').map((c) => c.trim());

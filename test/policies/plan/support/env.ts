@@ -126,6 +126,7 @@ export function ctxOf(env: Environment, opts: CtxOptions = {}): RuleContext {
     env,
     resources: buildResourceIndex(resources),
     hasConfiguration: opts.hasConfiguration ?? opts.resources !== undefined,
+    configurationProblems: [],
     asOf: opts.asOf ?? '2018-07-01',
     levelOf: (r) => r.level ?? env.policy.defaultMlpsLevel,
   };

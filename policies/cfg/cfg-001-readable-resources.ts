@@ -1,0 +1,22 @@
+/**
+ * CFG-001: every resource a rule must judge can be read. A pod-template resource without a spec or
+ * containers, a nested block shadowed by an argument of the same name, or a value of the wrong
+ * shape would otherwise pass every rule without a word (fail closed).
+ */
+import { ALL_LEVELS, defineRule } from '../define';
+import { recordedProblems } from './problems';
+
+export const CFG_001 = defineRule({
+  id: 'CFG-001',
+  pack: 'cfg',
+  severity: 'high',
+  title: { zh: '待检查的资源须可读取', en: 'Every resource a rule must judge can be read' },
+  clause: 'btyun gate: fail closed (无法验证即不通过)',
+  levels: ALL_LEVELS,
+  remediation: {
+    zh: '按 Terraform kubernetes provider 的结构书写该资源：pod 模板须有 spec 与 container，嵌套块写成块（不要同时写同名参数），值的类型须正确。',
+    en: 'Write the resource in the shape of the Terraform kubernetes provider: a pod template has a spec with containers, a nested block is a block (not also an argument of the same name), values have the right type.',
+  },
+  inputs: ['configuration'],
+  check: (ctx) => recordedProblems(ctx, 'CFG-001'),
+});
