@@ -5,7 +5,8 @@
  * app (`app: npx tsx main.ts`). BTYUN_ENV: environment folder; CDKTF_OUTDIR: output folder.
  */
 import { loadEnvironment } from '../checks/model/load';
-import { synthEnvironment } from '../stacks/synth';
+import { synthEnvironment, UNGATED_TEMPORARY_OUTPUT } from '../stacks/synth';
 
 const env = loadEnvironment(process.env.BTYUN_ENV || undefined);
-synthEnvironment(env, { outDir: process.env.CDKTF_OUTDIR || 'cdktf.out' });
+// Synthesis alone (no policy gate), as a plain CDKTF app does it.
+synthEnvironment(env, { outDir: process.env.CDKTF_OUTDIR || 'cdktf.out', gate: UNGATED_TEMPORARY_OUTPUT });

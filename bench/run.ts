@@ -48,7 +48,7 @@ interface Row {
   identical: boolean;
 }
 
-const node = (args: string[], extra: Partial<RunSpec> = {}): RunSpec => ({ command: process.execPath, args, cwd: ROOT, env: { BTYUN_AS_OF: AS_OF }, ...extra });
+const node = (args: string[], extra: Partial<RunSpec> = {}): RunSpec => ({ command: process.execPath, args, cwd: ROOT, env: {}, ...extra });
 const clean = (dir: string) => () => fs.rmSync(dir, { recursive: true, force: true });
 
 function sameTree(a: string, b: string): boolean {
@@ -66,7 +66,7 @@ function benchSize(work: string, systems: number, count: number): Row {
   log(`${systems} systems: full synth, project's way ×${count}`);
   const full = measureMedian(node([BTYUN, 'synth', '--env', env, '--out', out]), count, clean(out));
   log(`${systems} systems: full synth, naive way ×${count}`);
-  const naive = measureMedian({ command: VITE_NODE, args: [path.join(ROOT, 'bench', 'naive-synth.ts')], cwd: ROOT, env: { BTYUN_AS_OF: AS_OF, BTYUN_ENV: env, CDKTF_OUTDIR: naiveOut } }, count, clean(naiveOut));
+  const naive = measureMedian({ command: VITE_NODE, args: [path.join(ROOT, 'bench', 'naive-synth.ts')], cwd: ROOT, env: { BTYUN_ENV: env, CDKTF_OUTDIR: naiveOut } }, count, clean(naiveOut));
   const identical = sameTree(out, naiveOut);
   log(`${systems} systems: one stack (${SINGLE_STACK}) ×${count}`);
   const single = measureMedian(node([BTYUN, 'synth', '--env', env, '--stack', SINGLE_STACK, '--out', one]), count, clean(one));

@@ -1,11 +1,17 @@
 /**
  * Synthesize an environment's center stacks into a cdktf output folder (`cdktf.out` layout:
- * manifest.json + stacks/<center>/cdk.tf.json). Used by the cdktf app (stacks/main.ts) and by
- * `btyun synth`.
+ * manifest.json + stacks/<center>/cdk.tf.json, and btyun-synth.json, the synthesis record). Used by
+ * the cdktf app (stacks/main.ts), `btyun synth` and `btyun check`.
  *
- * - Only the requested stacks are constructed (one stack's synth does not pay for all).
+ * - Every synthesis goes through a gate (`SynthOptions.gate`): it sees every synthesized stack's
+ *   Terraform JSON before anything is written, and throws to refuse. The application layer passes
+ *   the policy gate for deployable output; `btyun check` passes `UNGATED_TEMPORARY_OUTPUT` for the
+ *   temporary folder it reads back at once (recorded as such, so it is never mistaken for gated).
+ * - Only the requested stacks are constructed (one stack's synth does not pay for all). A partial
+ *   synthesis keeps the other stacks of the previous output as they were (folder, manifest entry
+ *   and record entry), so the output stays one consistent cdktf output.
  * - Output is written to a temporary sibling folder and renamed into place, so a failed synth (or a
- *   refusing `beforeWrite` gate) leaves the previous output intact.
+ *   refusing gate) leaves the previous output intact.
  * - Terraform's working files in the previous output (`.terraform/`, `.terraform.lock.hcl`, local
  *   `*.tfstate*`) are carried over, so re-synthesizing never loses local state.
  */
@@ -13,40 +19,41 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdktf';
 import type { Environment } from '../checks/model/types';
+import { todayUtc } from '../checks/model/dates';
 import { InputError, UsageError } from '../checks/model/errors';
-import { isRealDate } from '../checks/cli/args';
+import { hashStackFiles, readSynthRecord, writeSynthRecord, type GateVerdict, type StackRecord } from '../checks/model/synth-record';
+import { VERSION } from '../checks/version';
 import { CenterStack } from './constructs/center-stack';
+import { terraformSafeModel } from './terraform-safe-model';
+import { readManifest, writeManifest, type ManifestEntry } from './parallel/manifest';
 import { withoutTokenTraces } from './parallel/token-traces';
+
+/**
+ * The gate every synthesis passes: called once with the Terraform JSON of every synthesized stack,
+ * before anything is written to the output folder. Throw to refuse; the verdict is recorded.
+ */
+export type OutputGate = (stacks: ReadonlyMap<string, unknown>) => GateVerdict;
+
+/** For `btyun check`'s own temporary synthesis, read back and deleted at once: recorded as not gated. */
+export const UNGATED_TEMPORARY_OUTPUT: OutputGate = () => ({ checkedBy: 'none', asOf: todayUtc(), failOn: 'high', blocking: 0 });
 
 export interface SynthOptions {
   /** Output folder (created; replaced atomically on success). */
   outDir: string;
   /** Stack ids (= center ids) to build; default all, in topology order. */
   stacks?: readonly string[];
-  /** Synth date `YYYY-MM-DD` for replacement deadlines; default BTYUN_AS_OF or today (UTC). */
+  /**
+   * Date `YYYY-MM-DD` the stacks are built for (replacement deadlines); default today (UTC). Only
+   * `btyun check --as-of` builds for another day, into its temporary folder; no variable sets it.
+   */
   asOf?: string;
-  /**
-   * Policy-gate seam: called once per synthesized stack with its Terraform JSON, before anything is
-   * written to `outDir`. Throw to refuse: the previous output stays as it was.
-   */
-  beforeWrite?: (stackId: string, tfJson: unknown) => void;
-  /**
-   * Called with the app once its stacks are built, before `app.synth()`: for aspects and
-   * validations on the constructs themselves (the policy gate's error annotations).
-   */
-  prepareApp?: (app: App) => void;
+  /** The gate (see OutputGate). */
+  gate: OutputGate;
 }
 
 export interface SynthResult {
   stacks: string[];
   outDir: string;
-}
-
-/** The synth date: BTYUN_AS_OF when set (must be a real date), else today in UTC. */
-export function synthAsOf(envVar = process.env.BTYUN_AS_OF): string {
-  if (envVar === undefined || envVar === '') return new Date().toISOString().slice(0, 10);
-  if (!isRealDate(envVar)) throw new UsageError(`BTYUN_AS_OF '${envVar}' is not a date (YYYY-MM-DD)`);
-  return envVar;
 }
 
 /** Valid stack ids of an environment: its centers, in topology order. */
@@ -65,12 +72,13 @@ export function selectStacks(env: Environment, requested?: readonly string[]): s
   return valid.filter((id) => requested.includes(id));
 }
 
-/** Build the requested stacks of `env` into `app` (no synthesis). */
+/** Build the requested stacks of `env` into `app` (no synthesis), from the Terraform-safe model. */
 export function buildStacks(app: App, env: Environment, ids: readonly string[], asOf: string): CenterStack[] {
+  const safe = terraformSafeModel(env);
   return ids.map((id) => {
-    const center = env.topology.centers.find((c) => c.id === id);
+    const center = safe.topology.centers.find((c) => c.id === id);
     if (!center) throw new UsageError(`unknown stack '${id}'`);
-    return new CenterStack(app, id, { env, center, asOf });
+    return new CenterStack(app, id, { env: safe, center, asOf });
   });
 }
 
@@ -145,20 +153,46 @@ export function refuseForeignOutDir(outDir: string, shown = shownPath(outDir)): 
 }
 
 /**
- * The last step of every synthesis, serial or parallel: hand each stack's Terraform JSON to the
- * `beforeWrite` gate, then move the finished folder `tmp` into place. A throwing gate leaves the
- * previous output as it was (the caller removes `tmp`).
+ * The last step of every synthesis, serial or parallel: hand every stack's Terraform JSON to the
+ * gate, record the synthesis, keep the previous output's other stacks, and move the finished folder
+ * `tmp` into place. A refusing gate leaves the previous output as it was (the caller removes `tmp`).
  */
-export function commitOutput(tmp: string, outDir: string, ids: readonly string[], beforeWrite?: SynthOptions['beforeWrite']): void {
-  if (beforeWrite) {
-    for (const id of ids) beforeWrite(id, JSON.parse(fs.readFileSync(path.join(tmp, 'stacks', id, 'cdk.tf.json'), 'utf8')));
+export function commitOutput(env: Environment, tmp: string, outDir: string, ids: readonly string[], gate: OutputGate): void {
+  const json = new Map(ids.map((id) => [id, JSON.parse(fs.readFileSync(path.join(tmp, 'stacks', id, 'cdk.tf.json'), 'utf8')) as unknown] as const));
+  const verdict = gate(json);
+  const stacks: Record<string, StackRecord> = {};
+  for (const id of ids) {
+    stacks[id] = { environment: { name: env.name, fingerprint: env.fingerprint }, files: hashStackFiles(path.join(tmp, 'stacks', id)), gate: verdict };
   }
+  keepOtherStacks(outDir, tmp, ids, stacks);
+  writeSynthRecord(tmp, { tool: { name: 'btyun', version: VERSION }, stacks });
   replaceOutput(tmp, outDir);
+}
+
+/**
+ * A partial synthesis (`--stack`, BTYUN_STACKS) replaces only its stacks: every other stack of the
+ * previous output is copied into `tmp` as it was, with its manifest and record entries. (cdktf's
+ * CLI deletes stack folders the new manifest does not name, and crashed on those already gone.)
+ */
+function keepOtherStacks(outDir: string, tmp: string, ids: readonly string[], stacks: Record<string, StackRecord>): void {
+  const previous = fs.existsSync(path.join(outDir, 'manifest.json')) ? readManifest(outDir) : undefined;
+  if (!previous) return;
+  const record = readSynthRecord(outDir);
+  const current = readManifest(tmp)!;
+  const entries = new Map<string, ManifestEntry>([...Object.entries(current.stacks)].map(([id, stack]) => [id, { version: current.version, stack }]));
+  for (const [id, stack] of Object.entries(previous.stacks)) {
+    if (ids.includes(id) || !fs.existsSync(path.join(outDir, 'stacks', id))) continue;
+    fs.cpSync(path.join(outDir, 'stacks', id), path.join(tmp, 'stacks', id), { recursive: true, filter: (src) => !WORKING_FILES.test(path.basename(src)) });
+    entries.set(id, { version: previous.version, stack });
+    const kept = typeof record === 'object' ? record.stacks[id] : undefined;
+    if (kept) stacks[id] = kept;
+  }
+  writeManifest(tmp, entries);
 }
 
 export function synthEnvironment(env: Environment, options: SynthOptions): SynthResult {
   const ids = selectStacks(env, options.stacks);
-  const asOf = options.asOf ?? synthAsOf();
+  const asOf = options.asOf ?? todayUtc();
   const outDir = path.resolve(options.outDir);
   refuseForeignOutDir(outDir, options.outDir);
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
@@ -169,10 +203,9 @@ export function synthEnvironment(env: Environment, options: SynthOptions): Synth
     const app = createApp(tmp);
     withoutTokenTraces(() => {
       buildStacks(app, env, ids, asOf);
-      options.prepareApp?.(app);
       app.synth();
     });
-    commitOutput(tmp, outDir, ids, options.beforeWrite);
+    commitOutput(env, tmp, outDir, ids, options.gate);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -3,6 +3,7 @@
  * value is a UsageError (exit 2). Supports `--flag value`, `--flag=value`, repeated flags and
  * comma lists.
  */
+import { isRealDate, todayUtc } from '../model/dates';
 import { UsageError } from '../model/errors';
 
 export interface FlagSpec {
@@ -72,13 +73,9 @@ export function boolFlag(a: ParsedArgs, name: string): boolean {
 /** Validates `--as-of`: a real calendar date; default today (UTC). */
 export function asOfFlag(a: ParsedArgs): string {
   const v = stringFlag(a, 'as-of');
-  if (v === undefined) return new Date().toISOString().slice(0, 10);
+  if (v === undefined) return todayUtc();
   if (!isRealDate(v)) throw new UsageError(`--as-of '${v}' is not a date (YYYY-MM-DD)`);
   return v;
 }
 
-export function isRealDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
+export { isRealDate };

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   rules: { summary: 'the rule catalogue', load: async () => (await import('./commands/rules.js')).rules },
   report: { summary: 'self-contained HTML report for reviewers', load: async () => (await import('./commands/report.js')).report },
   gen: { summary: 'generate a large, valid environment (for scale tests and benchmarks)', load: async () => (await import('./commands/gen.js')).gen },
+  preflight: { summary: "before cdktf deploy: each stack's state backend finds its variables", load: async () => (await import('./commands/preflight.js')).preflight },
 };
 
 export function usage(): string {

@@ -3,50 +3,52 @@
  * folder (`--synth`), a `terraform show -json` plan (`--plan`) or a folder of `.tf` HCL (`--tf`).
  * Every file is read as data: nothing is evaluated or executed.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../model/errors';
-import type { ConfigurationSource, Resource } from './types';
+import type { ConfigurationProblem, ConfigurationSource, Resource } from './types';
 import { displayPath, listDir, readText } from './normalize/files';
-import { normalizeHcl } from './normalize/hcl';
 import { parseJsonText } from './normalize/json-text';
 import { normalizePlan } from './normalize/plan';
-import { normalizeTerraformJson } from './normalize/terraform-json';
+import { readRootModule } from './read/module-reader';
+import { configFileNames, isConfigFileName } from './read/terraform-files';
 
-function readTerraformJson(file: string, stack: string, cwd: string): Resource[] {
-  const shown = displayPath(file, cwd);
-  const text = readText(file, cwd);
-  const doc = parseJsonText(text, shown);
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new InputError([{ file: shown, path: '', message: 'not a Terraform JSON configuration: expected an object' }]);
+/** Problems of every stack are reported together, not only the first stack's. */
+async function readStacks(stacks: { dir: string; stack: string }[], cwd: string, varFiles: readonly string[]): Promise<LoadedConfiguration> {
+  const out: LoadedConfiguration = { resources: [], problems: [] };
+  const bad: InputError['problems'][number][] = [];
+  for (const s of stacks) {
+    try {
+      const read = await readRootModule(s.dir, { stack: s.stack, cwd, varFiles });
+      out.resources.push(...read.resources);
+      out.problems.push(...read.problems);
+    } catch (err) {
+      if (err instanceof InputError) bad.push(...err.problems);
+      else throw err;
+    }
   }
-  return normalizeTerraformJson(doc, stack, shown, text);
+  if (bad.length > 0) throw new InputError(bad);
+  return out;
 }
 
-/** cdktf output: `DIR/stacks/<stack>/cdk.tf.json` (stack = folder name), else `DIR/*.tf.json`. */
-export function loadSynthDir(dir: string, cwd: string): Resource[] {
+/**
+ * cdktf output: `DIR/stacks/<stack>/` (stack = folder name), else the files of `DIR` itself. A
+ * stack folder is a Terraform root module: Terraform loads every `.tf` / `.tf.json` in it, not only
+ * cdk.tf.json, so all of them are read (with the local modules they call).
+ */
+export async function loadSynthDir(dir: string, cwd: string, varFiles: readonly string[] = []): Promise<LoadedConfiguration> {
   const entries = listDir(dir, cwd);
   const stacksDir = path.join(dir, 'stacks');
-  const out: Resource[] = [];
   if (entries.some((e) => e.isDirectory() && e.name === 'stacks')) {
-    let found = 0;
-    for (const e of listDir(stacksDir, cwd)) {
-      const file = path.join(stacksDir, e.name, 'cdk.tf.json');
-      if (e.isDirectory() && fs.existsSync(path.resolve(cwd, file))) {
-        found++;
-        out.push(...readTerraformJson(file, e.name, cwd));
-      }
-    }
-    if (found === 0) throw new InputError([{ file: displayPath(stacksDir, cwd), message: 'no stacks/<stack>/cdk.tf.json here: was the synth complete?' }]);
-    return out;
+    const stacks = listDir(stacksDir, cwd)
+      .filter((e) => e.isDirectory() && configFileNames(path.join(stacksDir, e.name), cwd).length > 0)
+      .map((e) => ({ dir: path.join(stacksDir, e.name), stack: e.name }));
+    if (stacks.length === 0) throw new InputError([{ file: displayPath(stacksDir, cwd), message: 'no stacks/<stack>/cdk.tf.json here: was the synth complete?' }]);
+    return readStacks(stacks, cwd, varFiles);
   }
-  const jsonFiles = entries.filter((e) => e.isFile() && e.name.endsWith('.tf.json'));
-  if (jsonFiles.length === 0) {
+  if (!entries.some((e) => e.isFile() && isConfigFileName(e.name))) {
     throw new InputError([{ file: displayPath(dir, cwd), message: 'no stacks/<stack>/cdk.tf.json and no *.tf.json here: is this a cdktf output folder (cdktf.out)?' }]);
   }
-  const stack = path.basename(path.resolve(cwd, dir));
-  for (const e of jsonFiles) out.push(...readTerraformJson(path.join(dir, e.name), stack, cwd));
-  return out;
+  return readStacks([{ dir, stack: path.basename(path.resolve(cwd, dir)) }], cwd, varFiles);
 }
 
 /** `terraform show -json` output; stack = the file's base name without extensions. */
@@ -57,36 +59,30 @@ export function loadPlanFile(file: string, cwd: string): Resource[] {
   return normalizePlan(doc, stack, shown);
 }
 
-/** A folder of `.tf` (HCL) and `.tf.json` files; stack = folder name. Problems of every file are reported together. */
-export async function loadTfDir(dir: string, cwd: string): Promise<Resource[]> {
-  const entries = listDir(dir, cwd).filter((e) => e.isFile() && (e.name.endsWith('.tf') || e.name.endsWith('.tf.json')));
-  if (entries.length === 0) throw new InputError([{ file: displayPath(dir, cwd), message: 'no .tf files here' }]);
-  const stack = path.basename(path.resolve(cwd, dir));
-  const out: Resource[] = [];
-  const problems: InputError['problems'][number][] = [];
-  for (const e of entries) {
-    const file = path.join(dir, e.name);
-    try {
-      if (e.name.endsWith('.tf.json')) out.push(...readTerraformJson(file, stack, cwd));
-      else out.push(...(await normalizeHcl(readText(file, cwd), stack, displayPath(file, cwd))));
-    } catch (err) {
-      if (err instanceof InputError) problems.push(...err.problems);
-      else throw err;
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return out;
+/**
+ * A folder of `.tf` (HCL) and `.tf.json` files — a Terraform root module, with its tfvars and the
+ * local modules it calls; stack = folder name. Problems of every file are reported together.
+ */
+export async function loadTfDir(dir: string, cwd: string, varFiles: readonly string[] = []): Promise<LoadedConfiguration> {
+  if (configFileNames(dir, cwd).length === 0) throw new InputError([{ file: displayPath(dir, cwd), message: 'no .tf files here' }]);
+  return readStacks([{ dir, stack: path.basename(path.resolve(cwd, dir)) }], cwd, varFiles);
 }
 
-export async function loadConfiguration(source: ConfigurationSource, cwd: string): Promise<Resource[]> {
+/** What the readers produced: the resources, and what they could not read or verify (CFG rules report it). */
+export interface LoadedConfiguration {
+  resources: Resource[];
+  problems: ConfigurationProblem[];
+}
+
+export async function loadConfiguration(source: ConfigurationSource, cwd: string): Promise<LoadedConfiguration> {
   switch (source.kind) {
     case 'synth':
-      return loadSynthDir(source.dir, cwd);
+      return loadSynthDir(source.dir, cwd, source.varFiles);
     case 'plan':
-      return loadPlanFile(source.file, cwd);
+      return { resources: loadPlanFile(source.file, cwd), problems: [] };
     case 'tf':
-      return loadTfDir(source.dir, cwd);
+      return loadTfDir(source.dir, cwd, source.varFiles);
     case 'none':
-      return [];
+      return { resources: [], problems: [] };
   }
 }

@@ -2,15 +2,21 @@
  * `runChecks`: evaluates the selected rules once over the environment and the configuration,
  * then adds rule metadata, file positions, severity overrides, suppressions, the secret mask,
  * sorting and the summary. Pure: no I/O.
+ *
+ * The rules judge with the effective policy (effective-policy.ts): a weakening setting without an
+ * approval takes no effect. Rules that read findings (`inputs: ['findings']`, EXC-002) run in a
+ * second phase, after every other rule, with those rules' findings (suppressions applied) in
+ * `ctx.priorFindings`: they stay pure functions of their context.
  */
 import { InputError, type InputProblem } from '../model/errors';
 import type { Environment, MlpsLevel, Severity } from '../model/types';
 import { VERSION } from '../version';
+import { overriddenSeverity, reviewPolicy, withEffectivePolicy, type PolicyReview } from './effective-policy';
 import { buildResourceIndex } from './resource-index';
 import { collectSecrets, makeMasker, type Masker } from './secrets';
 import { sortFindings } from './sort';
 import { applySuppressions } from './suppress';
-import { severityRank, type CheckResult, type ConfigurationProblem, type Finding, type RawFinding, type Resource, type Rule, type RuleContext } from './types';
+import { severityRank, type CheckResult, type ConfigurationProblem, type Finding, type PriorFindings, type RawFinding, type Resource, type Rule, type RuleContext } from './types';
 
 export interface RunInput {
   env: Environment;
@@ -24,6 +30,11 @@ export interface RunInput {
   failOn?: Severity;
   /** The catalogue's rule ids (RuleContext.knownRuleIds), e.g. for EXC-001; absent: not checked. */
   knownRuleIds?: Iterable<string>;
+  /**
+   * The whole catalogue, for the default severity of every rule (EXC-003 judges an override below
+   * the default also for a rule that is not selected). Default: `rules`.
+   */
+  catalogue?: readonly Rule[];
 }
 
 /** A rule that threw: reported as one line naming the rule; the other rules still run. */
@@ -48,14 +59,15 @@ function omitUndefined<T extends object>(o: T): T {
   return o;
 }
 
-function toFinding(rule: Rule, raw: RawFinding, env: Environment, overrides: Record<string, Severity>): Finding {
+function toFinding(rule: Rule, raw: RawFinding, env: Environment, review: PolicyReview): Finding {
   const r = raw.resource;
   const pos = raw.doc !== undefined && raw.path !== undefined ? env.locate(raw.doc, raw.path) : undefined;
-  // A policy override wins over both the rule's default and a finding's own (level-based) severity.
-  const severity = overrides[rule.id] ?? raw.severity ?? rule.severity;
+  const severity = overriddenSeverity(review, rule.id, raw.severity ?? rule.severity);
   return omitUndefined<Finding>({
     ruleId: rule.id,
     severity,
+    // Every output shows what the rule would have said: an override is never invisible.
+    defaultSeverity: severity !== rule.severity ? rule.severity : undefined,
     pack: rule.pack,
     title: rule.title.en,
     titleZh: rule.title.zh,
@@ -109,33 +121,56 @@ function checkOverrideIds(env: Environment, known: ReadonlySet<string>): void {
   if (problems.length > 0) throw new InputError(problems);
 }
 
+/** A rule that judges the other rules' findings: evaluated last. */
+function readsFindings(rule: Rule): boolean {
+  return rule.inputs.includes('findings');
+}
+
+/**
+ * The rules whose findings are complete in this run: without a configuration, a rule that reads
+ * one saw only part of its input (resource rules stay silent), so its suppressions cannot be judged.
+ */
+export function judgedRuleIds(rules: readonly Rule[], hasConfiguration: boolean): Set<string> {
+  return new Set(rules.filter((r) => hasConfiguration || !r.inputs.includes('configuration')).map((r) => r.id));
+}
+
 export function runChecks(input: RunInput): RunResult {
   const { env, rules, asOf } = input;
   if (input.knownRuleIds !== undefined) checkOverrideIds(env, new Set(input.knownRuleIds));
+  const review = reviewPolicy(env.policy, asOf, [...(input.catalogue ?? []), ...rules]);
+  const policy = review.effective;
   const ctx: RuleContext = Object.freeze({
-    env,
+    env: withEffectivePolicy(env, review),
     resources: buildResourceIndex(input.resources),
     hasConfiguration: input.hasConfiguration,
     configurationProblems: input.configurationProblems ?? [],
     asOf,
     levelOf: makeLevelOf(env),
     ...(input.knownRuleIds !== undefined ? { knownRuleIds: new Set(input.knownRuleIds) } : {}),
+    policyReview: review,
   });
-  const overrides = env.policy.severityOverrides ?? {};
-  const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
-  for (const rule of rules) {
-    let raws: RawFinding[];
-    try {
-      raws = rule.check(ctx);
-    } catch (e) {
-      ruleErrors.push({ ruleId: rule.id, message: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
-      continue;
+  const evaluate = (phase: readonly Rule[], c: RuleContext): Finding[] => {
+    const findings: Finding[] = [];
+    for (const rule of phase) {
+      let raws: RawFinding[];
+      try {
+        raws = rule.check(c);
+      } catch (e) {
+        ruleErrors.push({ ruleId: rule.id, message: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
+        continue;
+      }
+      for (const raw of raws) findings.push(toFinding(rule, raw, env, review));
     }
-    for (const raw of raws) findings.push(toFinding(rule, raw, env, overrides));
-  }
+    return applySuppressions(findings, policy.suppressions, asOf, policy.exceptionHorizonDays);
+  };
+  const first = rules.filter((r) => !readsFindings(r));
+  const last = rules.filter(readsFindings);
+  const found = evaluate(first, ctx);
+  const prior: PriorFindings = { ruleIds: judgedRuleIds(first, input.hasConfiguration), findings: found };
+  const late = last.length > 0 ? evaluate(last, Object.freeze({ ...ctx, priorFindings: prior })) : [];
   const mask = makeMasker(collectSecrets(input.resources));
-  const final = sortFindings(applySuppressions(findings, env.policy.suppressions ?? [], asOf).map((f) => maskFinding(f, mask)));
+  const final = sortFindings([...found, ...late].map((f) => maskFinding(f, mask)));
   return {
     tool: { name: 'btyun', version: VERSION },
     environment: env.name,
@@ -143,7 +178,7 @@ export function runChecks(input: RunInput): RunResult {
     summary: summarize(final, input.resources.length, rules.length),
     findings: final,
     rules,
-    failOn: input.failOn ?? env.policy.failOn,
+    failOn: input.failOn ?? policy.failOn,
     ruleErrors: ruleErrors.map((e) => ({ ruleId: e.ruleId, message: mask(e.message) })),
   };
 }

@@ -5,6 +5,7 @@
  * see normalize/) → `ResourceIndex` → rules → `Finding[]` → reporters.
  */
 import type { Environment, MlpsLevel, PackId, Severity, DocumentName } from '../model/types';
+import type { PolicyReview } from './effective-policy';
 
 export type { PackId, Severity };
 
@@ -82,10 +83,11 @@ export interface ResourceIndex {
   readonly stacks: readonly string[];
 }
 
+/** `varFiles`: `--var-file` tfvars, applied after the ones Terraform loads by itself from a root module folder. */
 export type ConfigurationSource =
-  | { kind: 'synth'; dir: string }
+  | { kind: 'synth'; dir: string; varFiles?: readonly string[] }
   | { kind: 'plan'; file: string }
-  | { kind: 'tf'; dir: string }
+  | { kind: 'tf'; dir: string; varFiles?: readonly string[] }
   | { kind: 'none' };
 
 /**
@@ -125,6 +127,29 @@ export interface RuleContext {
    * than imported because policies/ cannot import its own catalogue (circular import).
    */
   readonly knownRuleIds?: ReadonlySet<string>;
+  /**
+   * The policy as written, reviewed by the engine (effective-policy.ts): every setting that weakens
+   * the gate and its approval, and the stale policy exceptions (EXC-003, EXC-002). `env.policy` is
+   * already the effective policy, so no rule judges with a weakening that was not approved.
+   * Absent: not reviewed (a context built outside the engine).
+   */
+  readonly policyReview?: PolicyReview;
+  /**
+   * Only for a rule whose `inputs` include 'findings' (EXC-002): the engine evaluates it after all
+   * the other rules and passes their findings, suppressions applied. Absent otherwise.
+   */
+  readonly priorFindings?: PriorFindings;
+}
+
+/** What the other rules of a run found, for a rule that judges findings (EXC-002). */
+export interface PriorFindings {
+  /**
+   * Rules that could judge all of their input in this run: evaluated, and — when no configuration
+   * was given — not reading it. A suppression of any other rule cannot be called stale.
+   */
+  readonly ruleIds: ReadonlySet<string>;
+  /** Their findings, suppressions applied. */
+  readonly findings: readonly Finding[];
 }
 
 export interface LocalizedText {
@@ -158,14 +183,16 @@ export interface Rule {
   /** MLPS levels the rule applies to. */
   readonly levels: readonly MlpsLevel[];
   readonly remediation: LocalizedText;
-  /** What the rule reads. */
-  readonly inputs: readonly ('model' | 'configuration')[];
+  /** What the rule reads. 'findings': the other rules' findings (the engine runs it last). */
+  readonly inputs: readonly ('model' | 'configuration' | 'findings')[];
   check(ctx: RuleContext): RawFinding[];
 }
 
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** The rule's default severity, given only when `severity` differs from it (an override, or a per-finding severity). */
+  defaultSeverity?: Severity;
   pack: PackId;
   title: string;
   titleZh: string;

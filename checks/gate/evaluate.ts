@@ -1,20 +1,21 @@
-/**
- * The gate's one decision, shared by both integrations: run the checks over the Terraform JSON
- * of every stack, and keep the unsuppressed findings at or above fail-on that concern the stacks
- * being synthesized — their resources, model findings about their centers, and model findings
- * about no center in particular (those concern every stack).
- */
+/** The gate's one decision: the same checks as `btyun check`, on what is about to be written. */
 import { ALL_RULES } from '../../policies';
 import { normalizeTerraformJson } from '../engine/normalize/terraform-json';
+import { templatesOutsideResources } from '../engine/template-problems';
+import { reviewPolicy } from '../engine/effective-policy';
 import { blockingFindings, runChecks, type RunResult } from '../engine/run';
 import { selectRules } from '../engine/select';
 import type { Finding, Rule, Severity } from '../engine/types';
+import { todayUtc } from '../model/dates';
 import { UsageError } from '../model/errors';
 import type { Environment } from '../model/types';
 import { renderText } from '../report/text';
 
 export interface GateOptions {
-  /** Check date; default today (UTC). */
+  /**
+   * The gate's date. The commands never set it: the gate judges as of today (UTC), and no variable
+   * or flag moves that date (`--as-of` is for `check` and `migration` only). Tests pin it.
+   */
   asOf?: string;
   /** Default: the policy's failOn. */
   failOn?: Severity;
@@ -30,7 +31,7 @@ export interface GateDecision {
   blocking: Finding[];
 }
 
-/** Refusal of the gate: one line (the findings are printed before it). A UsageError, so the CLI entry prints it without a trace. */
+/** Refusal of the gate: one line (the findings are printed before it). Exit 1, like `check` with findings. */
 export class PolicyGateError extends UsageError {
   constructor(readonly findings: readonly Finding[], failOn: Severity, stacks: readonly string[]) {
     super(`policy gate refused ${stacks.join(', ')}: ${findings.length} finding(s) at or above ${failOn} (合规检查未通过，拒绝部署); see the findings above`);
@@ -38,20 +39,30 @@ export class PolicyGateError extends UsageError {
   }
 }
 
-export function evaluateGate(env: Environment, stackJson: ReadonlyMap<string, unknown>, gated: readonly string[], opts: GateOptions = {}): GateDecision {
-  const resources = [...stackJson.entries()].flatMap(([id, json]) => normalizeTerraformJson(json, id, `stacks/${id}/cdk.tf.json`));
+/**
+ * Runs the checks and keeps the unsuppressed findings at or above fail-on that concern the gated
+ * stacks: their resources, model findings about their centers, and model findings about no center
+ * in particular (those concern every stack). Without `stackJson`, only the model is judged (the
+ * model gate, before any stack is built).
+ */
+export function evaluateGate(env: Environment, stackJson: ReadonlyMap<string, unknown> | undefined, gated: readonly string[], opts: GateOptions = {}): GateDecision {
+  const stacks = [...(stackJson ?? new Map<string, unknown>()).entries()];
+  const resources = stacks.flatMap(([id, json]) => normalizeTerraformJson(json, id, `stacks/${id}/cdk.tf.json`));
   const result = runChecks({
     env,
     resources,
-    hasConfiguration: true,
-    rules: opts.rules ?? selectRules(ALL_RULES, { defaultPacks: env.policy.packs }),
-    asOf: opts.asOf ?? new Date().toISOString().slice(0, 10),
+    configurationProblems: stacks.flatMap(([id, json]) => templatesOutsideResources(json, id, `stacks/${id}/cdk.tf.json`)),
+    hasConfiguration: stackJson !== undefined,
+    rules: opts.rules ?? selectRules(ALL_RULES, { defaultPacks: reviewPolicy(env.policy, opts.asOf ?? todayUtc(), ALL_RULES).effective.packs }),
+    asOf: opts.asOf ?? todayUtc(),
     failOn: opts.failOn,
     knownRuleIds: ALL_RULES.map((r) => r.id),
+    catalogue: ALL_RULES,
   });
   const mine = new Set(gated);
+  const centers = new Set(env.topology.centers.map((c) => c.id));
   const blocking = blockingFindings(result).filter((f) =>
-    f.stack !== undefined ? mine.has(f.stack) : f.center !== undefined && stackJson.has(f.center) ? mine.has(f.center) : true,
+    f.stack !== undefined ? mine.has(f.stack) : f.center !== undefined && centers.has(f.center) ? mine.has(f.center) : true,
   );
   return { result, blocking };
 }

@@ -1,10 +1,6 @@
 /**
- * The deploy gate. Two integrations, one decision (evaluate.ts):
- *  - `attachPolicyGate(app, env)` on any cdktf App, before `app.synth()` (error annotations on the
- *    offending constructs);
- *  - `policyGateBeforeWrite(env, { stacks })` as the `beforeWrite` of `synthEnvironment`
- *    (stacks/synth.ts), which then writes nothing.
+ * The deploy gate: one path for every writer of deployable output (output-gate.ts), one decision
+ * (evaluate.ts).
  */
-export { attachPolicyGate, gateMessage, PolicyGate, type PolicyGateOptions } from './policy-gate';
-export { policyGateBeforeWrite, type BeforeWriteGateOptions } from './before-write';
+export { gatedSynthesis, gateModel, policyOutputGate, type GatedSynthOptions, type StackGateOptions } from './output-gate';
 export { evaluateGate, PolicyGateError, printDecision, type GateDecision, type GateOptions } from './evaluate';

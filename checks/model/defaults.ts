@@ -1,6 +1,7 @@
 /**
  * Defaults filled in at load time. Policy: every policy.yaml field is optional; what is absent takes
- * the plan's value (新兵办发〔2017〕187号 deadlines, carrier grade 99.99 %, 网络安全法 §21 180 days, ...).
+ * the plan's value (新兵办发〔2017〕187号 deadlines, carrier grade 99.99 %, audit logs six calendar months
+ * = 184 days (网络安全法 (2025 修正) 第二十三条第（三）项), exceptions at most one year ahead, ...).
  * Topology: a center without `stateBackend` keeps its Terraform state locally.
  */
 import type { Center, PlanDeadlines, Policy, StateBackend, Topology } from './types';
@@ -19,7 +20,10 @@ export const POLICY_DEFAULTS = Object.freeze({
   defaultMlpsLevel: 3,
   headroom: 0.2,
   carrierGradeAvailability: 99.99,
-  auditLogRetentionDays: 180,
+  // Six calendar months are 181–184 days depending on the months: only 184 covers every six.
+  auditLogRetentionDays: 184,
+  // One year ahead, a leap day included: an exception is renewed every year, never granted for good.
+  exceptionHorizonDays: 366,
 } as const);
 
 /** `raw` has passed the policy schema. */
@@ -35,6 +39,8 @@ export function withPolicyDefaults(raw: Partial<Policy> & { deadlines?: Partial<
     auditLogRetentionDays: raw.auditLogRetentionDays ?? POLICY_DEFAULTS.auditLogRetentionDays,
     approvedRegistries: raw.approvedRegistries ? [...raw.approvedRegistries] : [topology.registry],
     suppressions: raw.suppressions ? [...raw.suppressions] : [],
+    exceptionHorizonDays: raw.exceptionHorizonDays ?? POLICY_DEFAULTS.exceptionHorizonDays,
+    policyExceptions: raw.policyExceptions ? [...raw.policyExceptions] : [],
   };
 }
 

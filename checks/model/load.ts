@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PACKAGE_ROOT } from '../version';
+import { createHash } from 'node:crypto';
+import { PACKAGE_ROOT, VERSION } from '../version';
 import { InputError } from './errors';
 import type { InputProblem } from './errors';
 import type { DocumentName, Environment, Inventory, MigrationPlan, Networks, Policy, Topology } from './types';
@@ -119,6 +120,19 @@ function readDocument(full: string, file: string, problems: InputProblem[]): str
   return decoded.text;
 }
 
+/**
+ * The environment's fingerprint: one hash of the tool version and every document's text, each
+ * framed by its name and length (so that no two different sets of documents hash alike).
+ */
+export function environmentFingerprint(sources: Readonly<Record<DocumentName, DocumentSource>>): string {
+  const hash = createHash('sha256').update(`btyun ${VERSION}\n`);
+  for (const doc of DOCUMENT_NAMES) {
+    const text = sources[doc].text;
+    hash.update(`${doc} ${Buffer.byteLength(text)}\n`).update(text).update('\n');
+  }
+  return `sha256:${hash.digest('hex')}`;
+}
+
 /** The same pipeline as `loadEnvironment`, from texts in memory (tests, the rule-fixture runner). */
 export function environmentFromDocuments(name: string, dir: string, docs: Record<DocumentName, DocumentSource>): Environment {
   const files = Object.fromEntries(DOCUMENT_NAMES.map((d) => [d, docs[d].file])) as Record<DocumentName, string>;
@@ -158,6 +172,7 @@ function buildEnvironment(
   if (refProblems.length > 0) throw new InputError(refProblems.map(printableProblem));
 
   const policy: Policy = withPolicyDefaults(data.policy as unknown as Partial<Policy>, topology);
-  const env: Environment = { name, dir, topology, networks, inventory, migration, policy, files: { ...files }, locate };
+  const fingerprint = environmentFingerprint(sources as Record<DocumentName, DocumentSource>);
+  const env: Environment = { name, dir, topology, networks, inventory, migration, policy, files: { ...files }, locate, fingerprint };
   return deepFreeze(env);
 }

@@ -61,6 +61,8 @@ function valueAt(data: unknown, instancePath: string): unknown {
 const K8S_NAME_PATTERN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 /** topology.backup.schedule: what a Kubernetes CronJob accepts (checked here, not at `terraform apply`). */
 const CRON_PATTERN = '^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[0-9A-Za-z*/,?-]+( +[0-9A-Za-z*/,?-]+){4})$';
+/** policy.policyExceptions[].setting: the pattern's start (the settings that can weaken the gate, EXC-003). */
+const EXCEPTION_SETTING_PATTERN_START = '^/(severityOverrides/';
 
 /** One message per ajv error; `pointer` is where the problem is (for a missing field: the parent). */
 function describe(e: ErrorObject, data: unknown): { pointer: string; message: string } | undefined {
@@ -89,6 +91,9 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; message: st
     case 'pattern':
       if (p.pattern === K8S_NAME_PATTERN) {
         return { pointer: e.instancePath, message: `must be a Kubernetes name: lowercase letters, digits and '-', starting and ending with a letter or digit (got ${show(got)})` };
+      }
+      if (String(p.pattern).startsWith(EXCEPTION_SETTING_PATTERN_START)) {
+        return { pointer: e.instancePath, message: `must name a setting that can weaken the gate: /severityOverrides/<RULE-ID>, /packs/<pack>, /failOn, /auditLogRetentionDays, /carrierGradeAvailability or /exceptionHorizonDays (got ${show(got)})` };
       }
       if (p.pattern === CRON_PATTERN) {
         return { pointer: e.instancePath, message: `must be a cron schedule: five fields such as '0 2 * * *', or @daily/@weekly/… (got ${show(got)})` };

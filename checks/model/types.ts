@@ -373,6 +373,24 @@ export interface Suppression {
   expires?: IsoDate;
 }
 
+/**
+ * An approved, dated weakening of the policy (policy.yaml `policyExceptions`). Without one, a
+ * weakening setting takes no effect (the floor applies) and EXC-003 reports it.
+ */
+export interface PolicyException {
+  /**
+   * The setting approved, as a JSON pointer into policy.yaml: `/severityOverrides/K8S-001`,
+   * `/packs/k8s` (the pack left out of `packs`), `/failOn`, `/auditLogRetentionDays`,
+   * `/carrierGradeAvailability`, `/exceptionHorizonDays`.
+   */
+  setting: string;
+  /** The value approved (what the setting says); not given for `/packs/<pack>`. */
+  value?: string | number;
+  reason?: string;
+  approvedBy?: string;
+  expires?: IsoDate;
+}
+
 export interface PlanDeadlines {
   /** 部门专网 merged into 内网/外网. Plan: 2017-12-31. */
   privateNetworkMerge: IsoDate;
@@ -401,6 +419,10 @@ export interface Policy {
   /** Approved registries (host[/path] prefixes). */
   approvedRegistries: string[];
   suppressions: Suppression[];
+  /** An exception (suppression or policy exception) may expire at most this many days after the check date. */
+  exceptionHorizonDays: number;
+  /** Approvals of settings that weaken the gate (EXC-003). */
+  policyExceptions: PolicyException[];
 }
 
 /* ------------------------------------------------------------------ the whole environment */
@@ -428,4 +450,9 @@ export interface Environment {
   files: Record<DocumentName, string>;
   /** Position of a JSON pointer in a document, when known. */
   locate(doc: DocumentName, pointer: string): SourcePosition | undefined;
+  /**
+   * `sha256:<hex>` of the tool version and the five documents' texts: what a synthesized output
+   * folder records, so that stale or foreign output can be told (CFG-004).
+   */
+  fingerprint: string;
 }

@@ -22,7 +22,8 @@ function findingRow(f: Finding): string {
   const status = f.suppressed
     ? `已豁免 suppressed: ${h(f.suppression?.reason ?? '')}<br><span class="muted">${h(f.suppression?.approvedBy ?? '')}, 至 until ${h(f.suppression?.expires ?? '')}</span>`
     : '待整改 open';
-  return `<tr class="${f.suppressed ? 'suppressed' : ''}"><td class="sev ${f.severity}">${h(severityLabel(f.severity))}</td><td><code>${h(f.ruleId)}</code><br>${h(f.titleZh)}<br>${h(f.title)}</td><td>${h(f.messageZh)}<br>${h(f.message)}</td><td>${h(f.clause)}</td><td><code>${h(whereOf(f) || '—')}</code></td><td>${h(f.remediationZh)}<br>${h(f.remediation)}</td><td>${status}</td></tr>`;
+  const severity = f.defaultSeverity === undefined ? h(severityLabel(f.severity)) : `${h(severityLabel(f.severity))}<br><span class="muted">default 默认 ${h(severityLabel(f.defaultSeverity))}</span>`;
+  return `<tr class="${f.suppressed ? 'suppressed' : ''}"><td class="sev ${f.severity}">${severity}</td><td><code>${h(f.ruleId)}</code><br>${h(f.titleZh)}<br>${h(f.title)}</td><td>${h(f.messageZh)}<br>${h(f.message)}</td><td>${h(f.clause)}</td><td><code>${h(whereOf(f) || '—')}</code></td><td>${h(f.remediationZh)}<br>${h(f.remediation)}</td><td>${status}</td></tr>`;
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { CheckResult, Finding } from '../engine/types';
 
 const FINDING_KEYS: readonly (keyof Finding)[] = [
-  'ruleId', 'severity', 'pack', 'title', 'titleZh', 'message', 'messageZh', 'clause', 'remediation', 'remediationZh',
+  'ruleId', 'severity', 'defaultSeverity', 'pack', 'title', 'titleZh', 'message', 'messageZh', 'clause', 'remediation', 'remediationZh',
   'stack', 'address', 'system', 'center', 'file', 'path', 'line', 'column', 'constructPath', 'suppressed', 'suppression',
 ];
 

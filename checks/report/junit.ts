@@ -8,7 +8,7 @@
  * No timestamps or durations: two runs on the same input give the same bytes.
  */
 import { severityRank, type CheckResult, type Finding, type Rule } from '../engine/types';
-import { appendTo, escapeXml as x, severityLabel, whereOf } from './labels';
+import { appendTo, escapeXml as x, findingSeverityLabel, whereOf } from './labels';
 
 function targetOf(f: Finding): string {
   if (f.address !== undefined) return f.stack !== undefined ? `${f.stack}/${f.address}` : f.address;
@@ -30,7 +30,7 @@ function casesOf(rule: Rule, findings: Finding[]): Case[] {
 }
 
 function describe(f: Finding): string {
-  return `[${severityLabel(f.severity)}] ${f.message} / ${f.messageZh} @ ${whereOf(f) || 'environment'}\nfix 整改: ${f.remediation} / ${f.remediationZh}`;
+  return `[${findingSeverityLabel(f)}] ${f.message} / ${f.messageZh} @ ${whereOf(f) || 'environment'}\nfix 整改: ${f.remediation} / ${f.remediationZh}`;
 }
 
 function caseXml(c: Case, floor: number): { xml: string; failed: boolean; skipped: boolean } {

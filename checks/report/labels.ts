@@ -9,6 +9,16 @@ export function severityLabel(s: Severity): string {
   return `${s} ${SEVERITY_ZH[s]}`;
 }
 
+/**
+ * A finding's severity, with the rule's default beside it when they differ (an override, or a
+ * per-finding severity): `info 提示, default 默认 critical 严重`. `upper`: the severities in capitals,
+ * as the text report's tags are.
+ */
+export function findingSeverityLabel(f: Pick<Finding, 'severity' | 'defaultSeverity'>, upper = false): string {
+  const label = (s: Severity): string => (upper ? severityLabel(s).toUpperCase() : severityLabel(s));
+  return f.defaultSeverity === undefined ? label(f.severity) : `${label(f.severity)}, default 默认 ${label(f.defaultSeverity)}`;
+}
+
 /** Where a finding is: `file:line:col`, plus the address or JSON pointer. */
 export function whereOf(f: Finding): string {
   const parts: string[] = [];

@@ -5,7 +5,8 @@ import { escapeMarkdown as md, severityLabel, verdict, whereOf } from './labels'
 
 function findingRow(f: Finding): string {
   const status = f.suppressed ? `suppressed 已豁免: ${md(f.suppression?.reason ?? '')}` : 'open 待整改';
-  return `| ${md(f.ruleId)} | ${md(f.titleZh)} / ${md(f.title)} | ${md(f.messageZh)}<br>${md(f.message)} | ${md(f.clause)} | ${md(whereOf(f)) || '—'} | ${md(f.system ?? '—')} | ${status} |`;
+  const rule = f.defaultSeverity === undefined ? md(f.ruleId) : `${md(f.ruleId)}<br>default 默认 ${severityLabel(f.defaultSeverity)}`;
+  return `| ${rule} | ${md(f.titleZh)} / ${md(f.title)} | ${md(f.messageZh)}<br>${md(f.message)} | ${md(f.clause)} | ${md(whereOf(f)) || '—'} | ${md(f.system ?? '—')} | ${status} |`;
 }
 
 export function renderMarkdown(result: CheckResult): string {

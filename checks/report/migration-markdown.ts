@@ -1,6 +1,6 @@
 /** Markdown output of `btyun migration`, for a pull-request comment. */
 import type { Finding } from '../engine/types';
-import { escapeMarkdown as md, severityLabel, whereOf } from './labels';
+import { escapeMarkdown as md, findingSeverityLabel, whereOf } from './labels';
 import type { CenterCapacityDoc, MigrationReport } from './migration-document';
 import { amountCell, anyOver, CAPACITY_COLUMNS, headroomLine, LEFT_REASON, locationText, systemText, waveKindText } from './migration-format';
 
@@ -66,7 +66,7 @@ export function renderMigrationMarkdown(r: MigrationReport): string {
     for (const raw of r.findings) {
       const f = raw as unknown as Finding;
       const tag = f.suppressed ? ' (suppressed 已豁免)' : '';
-      out.push(`| ${severityLabel(f.severity)}${tag} | ${f.ruleId} | ${md(whereOf(f))} | ${md(f.message)}<br>${md(f.messageZh)} |`);
+      out.push(`| ${findingSeverityLabel(f)}${tag} | ${f.ruleId} | ${md(whereOf(f))} | ${md(f.message)}<br>${md(f.messageZh)} |`);
     }
   }
   return out.join('\n') + '\n';

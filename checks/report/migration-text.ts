@@ -1,6 +1,6 @@
 /** Text output of `btyun migration`, for people: waves, capacity, late, left, retired/replaced, findings. */
 import type { Finding } from '../engine/types';
-import { severityLabel, whereOf } from './labels';
+import { findingSeverityLabel, whereOf } from './labels';
 import type { CenterCapacityDoc, MigrationReport } from './migration-document';
 import { amountCell, CAPACITY_COLUMNS, displayWidth, headroomLine, LEFT_REASON, locationText, padDisplay, systemText, waveKindText } from './migration-format';
 
@@ -15,7 +15,7 @@ function capacityTable(rows: readonly CenterCapacityDoc[], indent: string): stri
 function findingLines(f: Record<string, unknown>): string[] {
   const finding = f as unknown as Finding;
   const tag = finding.suppressed ? ' (suppressed 已豁免)' : '';
-  return [`  ${severityLabel(finding.severity)} ${finding.ruleId}${tag}  ${whereOf(finding)}`, `    ${finding.message}`, `    ${finding.messageZh}`];
+  return [`  ${findingSeverityLabel(finding)} ${finding.ruleId}${tag}  ${whereOf(finding)}`, `    ${finding.message}`, `    ${finding.messageZh}`];
 }
 
 export function renderMigrationText(r: MigrationReport): string {

@@ -77,7 +77,13 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
     message: { text: `${f.message}\n${f.messageZh}` },
     locations: Object.keys(location).length > 0 ? [location] : [],
     partialFingerprints: { 'btyunFinding/v1': fingerprint(f) },
-    properties: { severity: f.severity, severityZh: SEVERITY_ZH[f.severity], clause: f.clause, ...(f.center !== undefined ? { center: f.center } : {}) },
+    properties: {
+      severity: f.severity,
+      severityZh: SEVERITY_ZH[f.severity],
+      ...(f.defaultSeverity !== undefined ? { defaultSeverity: f.defaultSeverity, defaultSeverityZh: SEVERITY_ZH[f.defaultSeverity] } : {}),
+      clause: f.clause,
+      ...(f.center !== undefined ? { center: f.center } : {}),
+    },
   };
   if (f.suppressed && f.suppression) {
     out.suppressions = [

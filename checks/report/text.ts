@@ -1,7 +1,7 @@
 /** Text output for people: grouped by center/stack and system, colours only on a terminal. */
 import { blockingFindings } from '../engine/run';
 import type { CheckResult, Finding, Severity } from '../engine/types';
-import { groupFindings, MODEL_GROUP_TITLE, printableFinding, severityLabel, verdict, whereOf } from './labels';
+import { findingSeverityLabel, groupFindings, MODEL_GROUP_TITLE, printableFinding, severityLabel, verdict, whereOf } from './labels';
 
 export interface TextOptions {
   color: boolean;
@@ -24,7 +24,7 @@ function painter(color: boolean): (c: keyof typeof COLORS, s: string) => string 
 }
 
 function findingLines(f: Finding, paint: ReturnType<typeof painter>): string[] {
-  const tag = `[${severityLabel(f.severity).toUpperCase()}]`;
+  const tag = `[${findingSeverityLabel(f, true)}]`;
   const head = `${f.suppressed ? paint('dim', '[suppressed 已豁免] ') : ''}${paint(f.severity, tag)} ${paint('bold', f.ruleId)} ${f.titleZh} / ${f.title}`;
   const lines = [`    ${head}`, `        ${f.messageZh}`, `        ${f.message}`, `        clause 条款: ${f.clause}`];
   const where = whereOf(f);
@@ -50,7 +50,7 @@ function byRuleLines(findings: readonly Finding[], paint: ReturnType<typeof pain
   }
   // Findings arrive sorted by severity then rule, so insertion order is already the order we want.
   return [...rows.values()].map(({ f, open, suppressed }) => {
-    const tag = paint(f.severity, `[${severityLabel(f.severity).toUpperCase()}]`);
+    const tag = paint(f.severity, `[${findingSeverityLabel(f, true)}]`);
     const counts = `${open} open 待整改${suppressed > 0 ? `, ${suppressed} suppressed 已豁免` : ''}`;
     return `  ${tag} ${f.ruleId} ×${open + suppressed} (${counts}) ${f.titleZh} / ${f.title}`;
   });

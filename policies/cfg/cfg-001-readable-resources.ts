@@ -1,9 +1,12 @@
 /**
  * CFG-001: every resource a rule must judge can be read. A pod-template resource without a spec or
  * containers, a nested block shadowed by an argument of the same name, or a value of the wrong
- * shape would otherwise pass every rule without a word (fail closed).
+ * shape would otherwise pass every rule without a word (fail closed). The readers record what the
+ * parse itself lost (a block hidden by an argument, a JSON key written twice); the rest is judged
+ * here on the resources (lib/pod-templates.ts, lib/judged-values.ts).
  */
 import { ALL_LEVELS, defineRule } from '../define';
+import { resourceIssues } from './lib/resource-issues';
 import { recordedProblems } from './problems';
 
 export const CFG_001 = defineRule({
@@ -18,5 +21,5 @@ export const CFG_001 = defineRule({
     en: 'Write the resource in the shape of the Terraform kubernetes provider: a pod template has a spec with containers, a nested block is a block (not also an argument of the same name), values have the right type.',
   },
   inputs: ['configuration'],
-  check: (ctx) => recordedProblems(ctx, 'CFG-001'),
+  check: (ctx) => [...recordedProblems(ctx, 'CFG-001'), ...resourceIssues(ctx, 'CFG-001')],
 });

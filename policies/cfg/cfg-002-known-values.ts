@@ -1,8 +1,11 @@
 /**
  * CFG-002: a value a rule needs is known before deployment. After variables with literal defaults
  * (and given tfvars) are resolved, a `${…}` left in a field a rule judges is not verifiable.
+ * The readers resolve (checks/engine/read/); what is left is judged here on the resources, over
+ * the judged fields of checks/engine/judged-fields.ts (lib/judged-values.ts).
  */
 import { ALL_LEVELS, defineRule } from '../define';
+import { resourceIssues } from './lib/resource-issues';
 import { recordedProblems } from './problems';
 
 export const CFG_002 = defineRule({
@@ -13,9 +16,9 @@ export const CFG_002 = defineRule({
   clause: 'btyun gate: fail closed (无法验证即不通过)',
   levels: ALL_LEVELS,
   remediation: {
-    zh: '为该变量给出字面默认值或在 tfvars 中赋值（并以 --tf 传入），或直接写出字面值，使检查能判断它。',
-    en: 'Give the variable a literal default or a value in a tfvars file (passed with --tf), or write the literal value, so that the check can judge it.',
+    zh: '为该变量给出字面默认值，或在 tfvars 中赋值（terraform.tfvars、*.auto.tfvars，或以 --var-file 传入），或直接写出字面值；dynamic 块请遍历字面列表，使检查能判断它。',
+    en: 'Give the variable a literal default or a value in a tfvars file (terraform.tfvars, *.auto.tfvars, or one passed with --var-file), or write the literal value; let a dynamic block iterate over a literal list — so that the check can judge it.',
   },
   inputs: ['configuration'],
-  check: (ctx) => recordedProblems(ctx, 'CFG-002'),
+  check: (ctx) => [...recordedProblems(ctx, 'CFG-002'), ...resourceIssues(ctx, 'CFG-002')],
 });

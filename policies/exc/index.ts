@@ -1,5 +1,7 @@
 import type { Rule } from '../../checks/engine/types';
 import { EXC_001 } from './EXC-001-suppression-valid';
+import { EXC_002 } from './EXC-002-stale-exception';
+import { EXC_003 } from './EXC-003-policy-weakening';
 
-/** The EXC pack: exceptions (suppressions). */
-export const EXC_RULES: readonly Rule[] = [EXC_001];
+/** The EXC pack: exceptions (suppressions and approved weakenings of the policy). */
+export const EXC_RULES: readonly Rule[] = [EXC_001, EXC_002, EXC_003];

@@ -1,8 +1,9 @@
 /** Small text helpers shared by rule messages and model checks. */
+import { isBlankToReader } from '../../checks/model/reader-text';
 
 /** A value counts as filled in when it is a non-blank string, a number, or a boolean. */
 export function isFilled(v: unknown): boolean {
-  if (typeof v === 'string') return v.trim() !== '';
+  if (typeof v === 'string') return !isBlankToReader(v);
   return typeof v === 'number' || typeof v === 'boolean';
 }
 

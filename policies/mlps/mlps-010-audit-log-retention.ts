@@ -1,6 +1,6 @@
 /**
  * MLPS-010 — 8.1.5.4 d 集中管控 (audit records collected centrally and kept as the law requires)
- * and 网络安全法 第二十一条 (network logs kept at least six months). Evidence: the topology's audit
+ * and 网络安全法 (2025 修正) 第二十三条第（三）项 (network logs kept at least six calendar months; art. 21(3) before the amendment). Evidence: the topology's audit
  * log store keeps records ≥ policy.auditLogRetentionDays; every center stack has an
  * audit-shipping ConfigMap with an endpoint and retention-days ≥ that minimum.
  */
@@ -19,7 +19,7 @@ export const MLPS_010 = defineRule({
   id: 'MLPS-010',
   pack: 'mlps',
   severity: 'high',
-  title: { zh: '各中心审计日志集中存储并保留不少于 180 天', en: 'Every center ships audit logs to a central store kept ≥ 180 days' },
+  title: { zh: '各中心审计日志集中存储并保留不少于六个月（184 天）', en: 'Every center ships audit logs to a central store kept at least six calendar months (184 days)' },
   clause: CLAUSE,
   levels: LEVELS,
   remediation: {

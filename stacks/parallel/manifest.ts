@@ -25,6 +25,17 @@ export function readManifestEntry(appOutDir: string, stackId: string): ManifestE
   return { version: manifest.version, stack: manifest.stacks[stackId] };
 }
 
+/** The manifest of an output folder. */
+export function readManifest(outDir: string): { version: string; stacks: Record<string, unknown> } | undefined {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as { version?: unknown; stacks?: unknown };
+    if (typeof m.version !== 'string' || typeof m.stacks !== 'object' || m.stacks === null) return undefined;
+    return { version: m.version, stacks: m.stacks as Record<string, unknown> };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Writes the merged manifest of `entries` (stack id → entry; key order does not matter, stringify sorts). */
 export function writeManifest(outDir: string, entries: ReadonlyMap<string, ManifestEntry>): void {
   const all = [...entries.values()];

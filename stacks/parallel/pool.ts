@@ -3,7 +3,7 @@
  * environment once and builds and synthesizes the stacks it is handed, one cdktf app per stack
  * (heaviest first, the next stack going to whichever worker is free). The parent merges the stack
  * folders and cdktf's manifest into the same layout — byte for byte — as a serial synthesis, runs
- * the `beforeWrite` gate, and renames the result into place atomically, like `synthEnvironment`.
+ * the gate, and renames the result into place atomically, like `synthEnvironment`.
  *
  * Falls back to the serial `synthEnvironment` when one worker is enough (one stack, one core,
  * BTYUN_SYNTH_WORKERS=1) or when running from TypeScript sources (no compiled worker to fork).
@@ -15,7 +15,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Environment } from '../../checks/model/types';
 import { InputError, UsageError } from '../../checks/model/errors';
-import { commitOutput, refuseForeignOutDir, selectStacks, synthAsOf, synthEnvironment, type SynthOptions, type SynthResult } from '../synth';
+import { todayUtc } from '../../checks/model/dates';
+import { commitOutput, refuseForeignOutDir, selectStacks, synthEnvironment, type SynthOptions, type SynthResult } from '../synth';
+import { StackRefusal } from '../refuse';
 import { writeManifest, type ManifestEntry } from './manifest';
 import { heaviestFirst, workerCount } from './plan';
 import type { FromWorker, ToWorker } from './protocol';
@@ -36,7 +38,7 @@ function workerScript(): string | undefined {
 
 export async function synthEnvironmentParallel(env: Environment, options: ParallelSynthOptions): Promise<SynthResult> {
   const ids = selectStacks(env, options.stacks);
-  const asOf = options.asOf ?? synthAsOf();
+  const asOf = options.asOf ?? todayUtc();
   const workers = options.workers ?? workerCount(ids.length);
   const script = workerScript();
   if (workers < 2 || ids.length < 2 || script === undefined) return synthEnvironment(env, { ...options, stacks: ids, asOf });
@@ -58,7 +60,7 @@ export async function synthEnvironmentParallel(env: Environment, options: Parall
     });
     // Manifest entries in topology order; the stringify sorts keys anyway.
     writeManifest(tmp, new Map(ids.map((id) => [id, entries.get(id)!])));
-    commitOutput(tmp, outDir, ids, options.beforeWrite);
+    commitOutput(env, tmp, outDir, ids, options.gate);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
@@ -77,7 +79,7 @@ interface PoolJob {
 }
 
 function errorOf(message: Extract<FromWorker, { type: 'failed' }>): Error {
-  if (message.problems) return new InputError(message.problems);
+  if (message.problems) return message.refusal ? new StackRefusal(message.problems) : new InputError(message.problems);
   if (message.usage !== undefined) return new UsageError(message.usage);
   return new Error(`${message.id ? `stack ${message.id}: ` : ''}${message.message ?? 'synth worker failed'}`);
 }

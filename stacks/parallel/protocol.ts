@@ -12,4 +12,4 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'done'; id: string; manifest: ManifestEntry }
-  | { type: 'failed'; id?: string; problems?: InputProblem[]; usage?: string; message?: string };
+  | { type: 'failed'; id?: string; problems?: InputProblem[]; refusal?: boolean; usage?: string; message?: string };

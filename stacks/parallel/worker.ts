@@ -6,6 +6,7 @@
 import { InputError, UsageError } from '../../checks/model/errors';
 import { loadEnvironment } from '../../checks/model/load';
 import type { Environment } from '../../checks/model/types';
+import { StackRefusal } from '../refuse';
 import { buildStacks, createApp } from '../synth';
 import { readManifestEntry } from './manifest';
 import type { FromWorker, ToWorker } from './protocol';
@@ -19,7 +20,7 @@ function send(message: FromWorker): void {
 }
 
 function failure(e: unknown, id?: string): FromWorker {
-  if (e instanceof InputError) return { type: 'failed', id, problems: [...e.problems] };
+  if (e instanceof InputError) return { type: 'failed', id, problems: [...e.problems], ...(e instanceof StackRefusal ? { refusal: true } : {}) };
   if (e instanceof UsageError) return { type: 'failed', id, usage: e.message };
   return { type: 'failed', id, message: (e instanceof Error ? e.message : String(e)).split('\n')[0] };
 }

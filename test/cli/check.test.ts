@@ -44,7 +44,7 @@ const UNKNOWN_RULE = envWith(
     target: { system: hrss-social-insurance }
     reason: 过渡期例外
     approvedBy: 兵团网信办
-    expires: 2030-01-01
+    expires: 2019-06-30
 `,
 );
 write('tf/main.tf', 'resource "kubernetes_namespace_v1" "ns" {\n  metadata {\n    name = "hrss-social-insurance"\n  }\n}\n');
@@ -190,7 +190,11 @@ describe('btyun rules and report (in process)', () => {
     const json = JSON.parse((await cli('rules', '--format', 'json')).out);
     expect(json.rules.map((r: { id: string }) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
     const exc = JSON.parse((await cli('rules', '--pack', 'exc', '--format', 'json')).out).rules;
-    expect(exc).toEqual([expect.objectContaining({ id: 'EXC-001', severity: 'high', pack: 'exc', levels: [1, 2, 3, 4] })]);
+    expect(exc).toEqual([
+      expect.objectContaining({ id: 'EXC-001', severity: 'high', pack: 'exc', levels: [1, 2, 3, 4] }),
+      expect.objectContaining({ id: 'EXC-002', severity: 'low', pack: 'exc', inputs: ['model', 'findings'] }),
+      expect.objectContaining({ id: 'EXC-003', severity: 'high', pack: 'exc' }),
+    ]);
     expect((await cli('rules', '--pack', 'exc')).out).toContain('EXC-001  [high 高危]');
     expect((await cli('rules', '--pack', 'nope')).code).toBe(2);
     expect((await cli('rules', '--format', 'yaml')).code).toBe(2);

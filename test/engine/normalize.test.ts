@@ -194,7 +194,7 @@ describe('loadConfiguration', () => {
     write('out/stacks/corps-primary/cdk.tf.json', JSON.stringify({ resource: { kubernetes_namespace_v1: { a: { metadata: { name: 'a' } } } } }));
     write('out/stacks/div-8/cdk.tf.json', JSON.stringify({ resource: { kubernetes_namespace: { b: { metadata: [{ name: 'b' }] } } } }));
     write('out/manifest.json', '{}');
-    const rs = await loadConfiguration({ kind: 'synth', dir: 'out' }, tmp);
+    const rs = (await loadConfiguration({ kind: 'synth', dir: 'out' }, tmp)).resources;
     expect(rs.map((r) => [r.stack, r.address, r.file])).toEqual([
       ['corps-primary', 'kubernetes_namespace_v1.a', 'out/stacks/corps-primary/cdk.tf.json'],
       ['div-8', 'kubernetes_namespace.b', 'out/stacks/div-8/cdk.tf.json'],
@@ -202,12 +202,12 @@ describe('loadConfiguration', () => {
   });
   it('accepts a folder of *.tf.json (stack = folder name)', async () => {
     write('flat/a.tf.json', JSON.stringify({ resource: { kubernetes_namespace_v1: { a: {} } } }));
-    const rs = await loadConfiguration({ kind: 'synth', dir: 'flat' }, tmp);
+    const rs = (await loadConfiguration({ kind: 'synth', dir: 'flat' }, tmp)).resources;
     expect(rs.map((r) => [r.stack, r.file])).toEqual([['flat', 'flat/a.tf.json']]);
   });
   it('reads a .tf folder and reports problems of every broken file at once', async () => {
     write('tfdir/ok.tf', 'resource "kubernetes_namespace_v1" "a" {\n  metadata { name = "a" }\n}\n');
-    expect((await loadConfiguration({ kind: 'tf', dir: 'tfdir' }, tmp)).map((r) => r.stack)).toEqual(['tfdir']);
+    expect((await loadConfiguration({ kind: 'tf', dir: 'tfdir' }, tmp)).resources.map((r) => r.stack)).toEqual(['tfdir']);
     write('tfdir/x-bad.tf', 'resource "a" {\n');
     write('tfdir/y-bad.tf.json', '{"resource": }');
     const problems = await asyncProblemsOf(loadConfiguration({ kind: 'tf', dir: 'tfdir' }, tmp));
@@ -224,7 +224,7 @@ describe('loadConfiguration', () => {
   });
   it('reads a plan file; stack = its base name', async () => {
     write('plans/prod.plan.json', JSON.stringify({ format_version: '1.1', planned_values: { root_module: { resources: [{ address: 'kubernetes_namespace_v1.a', mode: 'managed', type: 'kubernetes_namespace_v1', name: 'a', values: {} }] } } }));
-    const rs = await loadConfiguration({ kind: 'plan', file: 'plans/prod.plan.json' }, tmp);
+    const rs = (await loadConfiguration({ kind: 'plan', file: 'plans/prod.plan.json' }, tmp)).resources;
     expect(rs.map((r) => [r.stack, r.address, r.file])).toEqual([['prod', 'kubernetes_namespace_v1.a', 'plans/prod.plan.json']]);
   });
 });

@@ -65,10 +65,13 @@ describe('runChecks', () => {
     expect(blockingFindings({ ...mediumOnly, failOn: 'medium' })).toHaveLength(3);
   });
 
-  it('applies policy.severityOverrides', () => {
-    const patched = loadPatchedMiniEnv([{ op: 'add', doc: 'policy', path: '/severityOverrides', value: { 'K8S-902': 'low', 'K8S-901': 'critical' } }]);
+  it('applies policy.severityOverrides (lowering one only with its approval), keeping the default beside it', () => {
+    const patched = loadPatchedMiniEnv([
+      { op: 'add', doc: 'policy', path: '/severityOverrides', value: { 'K8S-902': 'low', 'K8S-901': 'critical' } },
+      { op: 'add', doc: 'policy', path: '/policyExceptions', value: [{ setting: '/severityOverrides/K8S-902', value: 'low', reason: '测试 test', approvedBy: '兵团网信办', expires: '2018-12-31' }] },
+    ]);
     const r = runChecks({ env: patched, resources: rs, hasConfiguration: true, rules, asOf: AS_OF });
-    expect(r.findings.filter((f) => f.ruleId === 'K8S-902').map((f) => f.severity)).toEqual(['low']);
+    expect(r.findings.filter((f) => f.ruleId === 'K8S-902').map((f) => [f.severity, f.defaultSeverity])).toEqual([['low', 'critical']]);
     expect(r.findings.filter((f) => f.ruleId === 'K8S-901').map((f) => f.severity)).toEqual(['critical', 'critical', 'critical']);
     expect(r.findings[0].ruleId).toBe('K8S-901'); // re-sorted after the override
   });

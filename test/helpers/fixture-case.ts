@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PACKAGE_ROOT } from '../../checks/version';
-import type { Resource, RuleContext } from '../../checks/engine/types';
+import type { ConfigurationProblem, Resource, RuleContext } from '../../checks/engine/types';
 import type { Environment } from '../../checks/model/types';
-import { normalizeTerraformJson } from '../../checks/engine/normalize/terraform-json';
+import { readRootModule, type ReadConfiguration } from '../../checks/engine/read/module-reader';
 import { isRealDate } from '../../checks/cli/args';
 import { parseYaml } from '../../checks/model/yaml';
 import { formatProblem } from '../../checks/model/errors';
@@ -16,15 +16,23 @@ import { asPatchOps } from './patch';
 import type { PatchOp } from './patch';
 import { loadPatchedMiniEnv } from './mini-env';
 import { buildRuleContext, DEFAULT_AS_OF } from './rule-context';
+import { reviewPolicy } from '../../checks/engine/effective-policy';
+import { judgedRuleIds, runChecks } from '../../checks/engine/run';
+import { ALL_RULES, ruleById } from '../../policies/index';
 
 export const RULES_FIXTURE_DIR = path.join(PACKAGE_ROOT, 'test', 'rules');
-export const RULE_ID = /^(TOPO|NET|INV|MIG|MLPS|K8S|EXC)-\d{3}$/;
+export const RULE_ID = /^(TOPO|NET|INV|MIG|MLPS|K8S|CFG|EXC)-\d{3}$/;
 
 export interface CaseSpec {
   asOf: string;
   expect?: number;
   stack?: string;
   description?: string;
+  /**
+   * For a rule that judges the other rules' findings (inputs 'findings', EXC-002): the rules the
+   * engine evaluates before it; their findings, suppressions applied, are its ctx.priorFindings.
+   */
+  priorRules?: string[];
 }
 
 export interface FixtureCase {
@@ -79,7 +87,7 @@ export function readCaseSpec(dir: string): CaseSpec {
   const raw = readYamlValue(file) as Record<string, unknown>;
   const where = rel(file);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${where}: must be a map`);
-  for (const k of Object.keys(raw)) if (!['asOf', 'expect', 'stack', 'description'].includes(k)) throw new Error(`${where}: unknown field '${k}'`);
+  for (const k of Object.keys(raw)) if (!['asOf', 'expect', 'stack', 'description', 'priorRules'].includes(k)) throw new Error(`${where}: unknown field '${k}'`);
   const spec: CaseSpec = { asOf: DEFAULT_AS_OF };
   if (raw.asOf !== undefined) {
     if (typeof raw.asOf !== 'string' || !isRealDate(raw.asOf)) throw new Error(`${where}: asOf must be a date YYYY-MM-DD`);
@@ -94,6 +102,12 @@ export function readCaseSpec(dir: string): CaseSpec {
     spec.stack = raw.stack;
   }
   if (typeof raw.description === 'string') spec.description = raw.description;
+  if (raw.priorRules !== undefined) {
+    if (!Array.isArray(raw.priorRules) || !raw.priorRules.every((id) => typeof id === 'string' && ruleById(id) !== undefined)) {
+      throw new Error(`${where}: priorRules must be a list of rule ids of the catalogue`);
+    }
+    spec.priorRules = raw.priorRules as string[];
+  }
   return spec;
 }
 
@@ -102,47 +116,38 @@ export function readPatch(dir: string): PatchOp[] {
   return fs.existsSync(file) ? asPatchOps(readYamlValue(file), rel(file)) : [];
 }
 
-type HclNormalizer = (text: string, stack: string, file: string) => Promise<Resource[]>;
-
-/** Loaded lazily: the HCL normalizer is optional for JSON-only cases. */
-async function hclNormalizer(): Promise<HclNormalizer> {
-  const modulePath = path.join(PACKAGE_ROOT, 'checks', 'engine', 'normalize', 'hcl.ts');
-  if (!fs.existsSync(modulePath)) throw new Error('main.tf (HCL) needs checks/engine/normalize/hcl.ts (normalizeHcl), which does not exist yet');
-  const mod = (await import(modulePath)) as { normalizeHcl?: HclNormalizer };
-  if (typeof mod.normalizeHcl !== 'function') throw new Error('checks/engine/normalize/hcl.ts does not export normalizeHcl');
-  return mod.normalizeHcl;
-}
-
-/** Configuration files of one stack folder. */
-async function readStack(folder: string, stack: string): Promise<Resource[] | undefined> {
+/**
+ * Configuration files of one stack folder, through the real readers (checks/engine/read/): every
+ * `.tf` / `.tf.json` of the folder, its tfvars and the local modules it calls, with what the
+ * readers could not read or verify. A folder is a stack when it has main.tf.json or main.tf.
+ */
+async function readStack(folder: string, stack: string): Promise<ReadConfiguration | undefined> {
   const json = path.join(folder, 'main.tf.json');
   const hcl = path.join(folder, 'main.tf');
   if (fs.existsSync(json) && fs.existsSync(hcl)) throw new Error(`${rel(folder)}: has both main.tf.json and main.tf; keep one`);
-  if (fs.existsSync(json)) {
-    const text = fs.readFileSync(json, 'utf8');
-    return normalizeTerraformJson(JSON.parse(text), stack, rel(json), text);
-  }
-  if (fs.existsSync(hcl)) return (await hclNormalizer())(fs.readFileSync(hcl, 'utf8'), stack, rel(hcl));
-  return undefined;
+  if (!fs.existsSync(json) && !fs.existsSync(hcl)) return undefined;
+  return readRootModule(rel(folder), { stack, cwd: PACKAGE_ROOT });
 }
 
-/** The case's resources and whether it has any configuration at all. */
-export async function readConfiguration(dir: string, spec: CaseSpec): Promise<{ resources: Resource[]; hasConfiguration: boolean }> {
+/** The case's resources, the readers' problems, and whether it has any configuration at all. */
+export async function readConfiguration(
+  dir: string,
+  spec: CaseSpec,
+): Promise<{ resources: Resource[]; problems: ConfigurationProblem[]; hasConfiguration: boolean }> {
   const resources: Resource[] = [];
+  const problems: ConfigurationProblem[] = [];
   let hasConfiguration = false;
-  const top = await readStack(dir, spec.stack ?? path.basename(dir));
-  if (top) {
-    resources.push(...top);
-    hasConfiguration = true;
-  }
-  for (const sub of fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    const found = await readStack(path.join(dir, sub), sub);
+  const folders: [string, string][] = [[dir, spec.stack ?? path.basename(dir)]];
+  for (const sub of fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) folders.push([path.join(dir, sub), sub]);
+  for (const [folder, stack] of folders) {
+    const found = await readStack(folder, stack);
     if (found) {
-      resources.push(...found);
+      resources.push(...found.resources);
+      problems.push(...found.problems);
       hasConfiguration = true;
     }
   }
-  return { resources, hasConfiguration };
+  return { resources, problems, hasConfiguration };
 }
 
 export interface PreparedCase {
@@ -155,6 +160,12 @@ export interface PreparedCase {
 export async function prepareCase(c: FixtureCase): Promise<PreparedCase> {
   const spec = readCaseSpec(c.dir);
   const env = loadPatchedMiniEnv(readPatch(c.dir), `${rel(c.dir)}/mini+patch`);
-  const { resources, hasConfiguration } = await readConfiguration(c.dir, spec);
-  return { spec, env, ctx: buildRuleContext(env, resources, spec.asOf, hasConfiguration) };
+  const { resources, problems, hasConfiguration } = await readConfiguration(c.dir, spec);
+  // What the engine adds to every rule's context: the review of the policy (EXC-003), and for a
+  // rule that reads findings, the findings of the rules before it (EXC-002).
+  const base = { ...buildRuleContext(env, resources, spec.asOf, hasConfiguration, problems), policyReview: reviewPolicy(env.policy, spec.asOf, ALL_RULES) };
+  if (spec.priorRules === undefined) return { spec, env, ctx: base };
+  const priorRules = spec.priorRules.map((id) => ruleById(id)!);
+  const prior = runChecks({ env, resources, configurationProblems: problems, hasConfiguration, rules: priorRules, asOf: spec.asOf, catalogue: ALL_RULES });
+  return { spec, env, ctx: { ...base, priorFindings: { ruleIds: judgedRuleIds(priorRules, hasConfiguration), findings: prior.findings } } };
 }

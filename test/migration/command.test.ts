@@ -81,7 +81,12 @@ describe('btyun migration', () => {
   });
 
   it('shows what is late as of --as-of, and a severity override in the policy decides the exit status', async () => {
-    const dir = writeEnv('late', [...OVERFLOW, { op: 'add', doc: 'policy', path: '/severityOverrides', value: { 'MIG-004': 'low' } }]);
+    const dir = writeEnv('late', [
+      ...OVERFLOW,
+      { op: 'add', doc: 'policy', path: '/severityOverrides', value: { 'MIG-004': 'low' } },
+      // Lowering a severity takes effect only with an approval (EXC-003).
+      { op: 'add', doc: 'policy', path: '/policyExceptions', value: [{ setting: '/severityOverrides/MIG-004', value: 'low', reason: '扩容已立项 expansion approved', approvedBy: '兵团网信办', expires: '2018-12-31' }] },
+    ]);
     const before = await btyun('--env', dir, '--as-of', '2018-05-31');
     expect(before.status).toBe(0);
     expect(before.stdout).not.toContain('逾期 OVERDUE');
@@ -90,7 +95,7 @@ describe('btyun migration', () => {
     expect(after.stdout).toContain('## 迁移计划 Migration plan');
     expect(after.stdout).toContain('#### 2. wave-2 wave-2 批次 — **逾期 OVERDUE**');
     expect(after.stdout).toContain('- **wave-2** (deadline 期限 2018-05-31): div8-small');
-    expect(after.stdout).toMatch(/\| low 低危 \| MIG-004 \|/);
+    expect(after.stdout).toMatch(/\| low 低危, default 默认 high 高危 \| MIG-004 \|/);
   });
 
   it('exits 2 with one line per problem on bad usage or bad input, never a stack trace', async () => {

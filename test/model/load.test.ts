@@ -90,9 +90,11 @@ describe('loadEnvironment', () => {
       },
       headroom: 0.2,
       carrierGradeAvailability: 99.99,
-      auditLogRetentionDays: 180,
+      auditLogRetentionDays: 184,
       approvedRegistries: ['registry.xjbt.gov.cn'],
       suppressions: [],
+      exceptionHorizonDays: 366,
+      policyExceptions: [],
     });
   });
 

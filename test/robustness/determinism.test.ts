@@ -15,7 +15,7 @@ afterAll(() => fs.rmSync(tmpRoot, { recursive: true, force: true }));
 const AS_OF = '2018-07-01';
 
 function synth(args: string[]): Promise<CliRun> {
-  return spawnNode([path.join(builtPackage(), 'bin', 'btyun.js'), 'synth', '--env', 'env', ...args], tmpRoot, { BTYUN_AS_OF: AS_OF });
+  return spawnNode([path.join(builtPackage(), 'bin', 'btyun.js'), 'synth', '--env', 'env', ...args], tmpRoot);
 }
 
 function files(dir: string): Record<string, string> {

@@ -20,7 +20,7 @@ const blockingEnv = (name: string, suppressions = ''): string =>
 
 /** Runs the cdktf app entry (dist/stacks/main.js) as the cdktf CLI does: CDKTF_OUTDIR set. */
 function runApp(env: string, outDir: string, extra: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return spawnNode([path.join(builtPackage(), 'dist', 'stacks', 'main.js')], tmpRoot, { BTYUN_ENV: env, BTYUN_AS_OF: AS_OF, CDKTF_OUTDIR: outDir, ...extra });
+  return spawnNode([path.join(builtPackage(), 'dist', 'stacks', 'main.js')], tmpRoot, { BTYUN_ENV: env, CDKTF_OUTDIR: outDir, ...extra });
 }
 
 function stackFiles(outDir: string): string[] {
@@ -34,7 +34,7 @@ describe('the policy gate', () => {
     const out = path.join(tmpRoot, 'cli-out');
     const cli = path.join(builtPackage(), 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
     // cdktf.json of the package: app `node dist/stacks/main.js`, run with CDKTF_OUTDIR = --output.
-    const run = await spawnNode([cli, 'synth', '--output', out], builtPackage(), { CHECKPOINT_DISABLE: '1', BTYUN_ENV: env, BTYUN_AS_OF: AS_OF, CI: '1' });
+    const run = await spawnNode([cli, 'synth', '--output', out], builtPackage(), { CHECKPOINT_DISABLE: '1', BTYUN_ENV: env, CI: '1' });
     expect(run.code).not.toBe(0);
     expect(run.stdout + run.stderr).toContain('K8S-027');
     expect(run.stdout + run.stderr).toContain('policy gate refused');
@@ -68,13 +68,14 @@ describe('the policy gate', () => {
 describe('suppressions cannot be slipped (btyun check)', () => {
   type Json = { summary: { suppressed: number }; findings: { ruleId: string; suppressed: boolean; system?: string; path?: string }[] };
   const cases = {
-    // Valid and matching: the control that shows a suppression can work at all.
-    matching: suppression('K8S-027', `{ system: ${SYSTEM} }`, '2099-12-31'),
+    // Valid and matching: the control that shows a suppression can work at all. Valid expiries are
+    // within the one-year horizon of AS_OF (EXC-001), so the others fail for their own reason only.
+    matching: suppression('K8S-027', `{ system: ${SYSTEM} }`, '2019-06-30'),
     expired: suppression('K8S-027', `{ system: ${SYSTEM} }`, '2018-06-30'),
-    otherRule: suppression('K8S-015', `{ system: ${SYSTEM} }`, '2099-12-31'),
-    otherSystem: suppression('K8S-027', '{ system: police-case-records }', '2099-12-31'),
-    otherStack: suppression('K8S-027', '{ system: hrss-social-insurance, stack: div-8 }', '2099-12-31'),
-    incomplete: '  - rule: K8S-027\n    target: { system: hrss-social-insurance }\n    expires: 2099-12-31\n',
+    otherRule: suppression('K8S-015', `{ system: ${SYSTEM} }`, '2019-06-30'),
+    otherSystem: suppression('K8S-027', '{ system: police-case-records }', '2019-06-30'),
+    otherStack: suppression('K8S-027', '{ system: hrss-social-insurance, stack: div-8 }', '2019-06-30'),
+    incomplete: '  - rule: K8S-027\n    target: { system: hrss-social-insurance }\n    expires: 2019-06-30\n',
   };
   const results = new Map<string, CliRun>();
   beforeAll(async () => {

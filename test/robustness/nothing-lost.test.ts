@@ -50,7 +50,7 @@ function clonePackage(): string {
 }
 
 function btyun(pkg: string, args: string[], cwd: string): Promise<CliRun> {
-  return spawnNode([path.join(pkg, 'bin', 'btyun.js'), ...args], cwd, { BTYUN_AS_OF: '2018-07-01' });
+  return spawnNode([path.join(pkg, 'bin', 'btyun.js'), ...args], cwd);
 }
 
 describe('nothing is lost', () => {

@@ -19,7 +19,7 @@ function synth(): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'btyun.js'), 'synth', '--env', 'env', '--out', 'out'], {
       cwd: work,
-      env: { ...process.env, BTYUN_AS_OF: AS_OF },
+      env: { ...process.env },
       stdio: 'ignore',
     });
     child.on('error', reject);

@@ -30,7 +30,7 @@ function synth(out: string, workers: string, extra: string[] = []): Promise<Run>
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BTYUN, 'synth', '--env', 'env', '--out', out, ...extra], {
       cwd: work,
-      env: { ...process.env, BTYUN_AS_OF: AS_OF, BTYUN_SYNTH_WORKERS: workers },
+      env: { ...process.env, BTYUN_SYNTH_WORKERS: workers },
     });
     let stdout = '';
     let stderr = '';
@@ -64,7 +64,7 @@ describe('parallel synth', () => {
     expect(parallel.stdout.replaceAll('parallel/', 'serial/')).toEqual(serial.stdout);
     const a = tree(path.join(work, 'serial'));
     const b = tree(path.join(work, 'parallel'));
-    expect(a.size).toBe(1 + 17); // manifest.json + one cdk.tf.json per center
+    expect(a.size).toBe(2 + 17); // manifest.json, btyun-synth.json + one cdk.tf.json per center
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [file, text] of a) expect(b.get(file), file).toBe(text);
     // No temporary or work folders are left behind.
@@ -81,10 +81,11 @@ describe('parallel synth', () => {
   it('turns a failing worker into one clean error and keeps the previous output', async () => {
     // The compiled pool, with workers told to load an environment that is not there.
     const { synthEnvironmentParallel } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'parallel', 'pool.js')) as typeof import('../../stacks/parallel/pool');
+    const { UNGATED_TEMPORARY_OUTPUT } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'synth.js')) as typeof import('../../stacks/synth');
     const { loadEnvironment } = require(path.join(PACKAGE_ROOT, 'dist', 'checks', 'model', 'load.js')) as typeof import('../../checks/model/load');
     const env = loadEnvironment(path.join(work, 'env'), { cwd: work });
     const before = tree(path.join(work, 'serial'));
-    const failing = synthEnvironmentParallel(env, { outDir: path.join(work, 'serial'), asOf: AS_OF, workers: 2, source: { envDir: path.join(work, 'missing'), cwd: work } });
+    const failing = synthEnvironmentParallel(env, { outDir: path.join(work, 'serial'), asOf: AS_OF, gate: UNGATED_TEMPORARY_OUTPUT, workers: 2, source: { envDir: path.join(work, 'missing'), cwd: work } });
     await expect(failing).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/missing: environment folder not found$/) });
     expect(tree(path.join(work, 'serial'))).toEqual(before);
     expect(fs.readdirSync(work).filter((f) => /\.(tmp|work|old)-/.test(f))).toEqual([]);

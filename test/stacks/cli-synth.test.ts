@@ -53,7 +53,7 @@ describe('cdktf app (dist/stacks/main.js)', () => {
     const out = path.join(work, 'cdktf.out');
     const run = spawnSync(process.execPath, [main], {
       cwd: work,
-      env: { ...process.env, BTYUN_ENV: MINI_DIR, BTYUN_STACKS: 'corps-primary', CDKTF_OUTDIR: out, BTYUN_AS_OF: '2018-07-01' },
+      env: { ...process.env, BTYUN_ENV: MINI_DIR, BTYUN_STACKS: 'corps-primary', CDKTF_OUTDIR: out },
       encoding: 'utf8',
     });
     expect(run.stderr).toBe('');

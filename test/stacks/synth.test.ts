@@ -3,10 +3,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../checks/model/errors';
-import { synthEnvironment, synthAsOf } from '../../stacks/synth';
+import { readSynthRecord } from '../../checks/model/synth-record';
+import { synthEnvironment, UNGATED_TEMPORARY_OUTPUT, type OutputGate } from '../../stacks/synth';
 import { miniEnv } from './fixture-env';
 
 const env = miniEnv();
+/** A gate that lets everything through (the policy gate has its own tests). */
+const gate: OutputGate = UNGATED_TEMPORARY_OUTPUT;
 let work: string;
 
 beforeAll(() => {
@@ -25,9 +28,9 @@ describe('synthEnvironment', () => {
   it('writes one stack per center, byte-identical across two runs', async () => {
     const a = path.join(work, 'a');
     const b = path.join(work, 'b');
-    const first = synthEnvironment(env, { outDir: a, asOf: '2018-07-01' });
+    const first = synthEnvironment(env, { outDir: a, asOf: '2018-07-01', gate });
     await tick();
-    synthEnvironment(env, { outDir: b, asOf: '2018-07-01' });
+    synthEnvironment(env, { outDir: b, asOf: '2018-07-01', gate });
     const centers = env.topology.centers.map((c) => c.id);
     expect(first.stacks).toEqual(centers);
     expect(manifestStacks(a)).toEqual([...centers].sort());
@@ -39,7 +42,7 @@ describe('synthEnvironment', () => {
 
   it('builds only the requested stack', () => {
     const out = path.join(work, 'one');
-    const result = synthEnvironment(env, { outDir: out, stacks: ['div-8'], asOf: '2018-07-01' });
+    const result = synthEnvironment(env, { outDir: out, stacks: ['div-8'], asOf: '2018-07-01', gate });
     expect(result.stacks).toEqual(['div-8']);
     expect(manifestStacks(out)).toEqual(['div-8']);
     expect(fs.readdirSync(path.join(out, 'stacks'))).toEqual(['div-8']);
@@ -47,14 +50,14 @@ describe('synthEnvironment', () => {
 
   it('rejects an unknown stack id with a usage error listing the valid ids', () => {
     const out = path.join(work, 'unknown');
-    expect(() => synthEnvironment(env, { outDir: out, stacks: ['nope'] })).toThrow(UsageError);
-    expect(() => synthEnvironment(env, { outDir: out, stacks: ['nope'] })).toThrow(/corps-primary, corps-dr-urumqi, corps-dr-shihezi, div-8/);
+    expect(() => synthEnvironment(env, { outDir: out, stacks: ['nope'], gate })).toThrow(UsageError);
+    expect(() => synthEnvironment(env, { outDir: out, stacks: ['nope'], gate })).toThrow(/corps-primary, corps-dr-urumqi, corps-dr-shihezi, div-8/);
     expect(fs.existsSync(out)).toBe(false);
   });
 
   it('leaves the previous output intact when the gate refuses, and keeps Terraform working files on success', async () => {
     const out = path.join(work, 'gated');
-    synthEnvironment(env, { outDir: out, stacks: ['div-8'], asOf: '2018-07-01' });
+    synthEnvironment(env, { outDir: out, stacks: ['div-8'], asOf: '2018-07-01', gate });
     const before = read(out, 'stacks/div-8/cdk.tf.json');
     fs.writeFileSync(path.join(out, 'stacks/div-8/terraform.div-8.tfstate'), '{"state":"kept"}');
     await tick();
@@ -63,29 +66,37 @@ describe('synthEnvironment', () => {
       synthEnvironment(env, {
         outDir: out,
         asOf: '2018-07-01',
-        beforeWrite: (id, tfJson) => {
-          seen.push(id);
-          expect(tfJson).toHaveProperty('resource');
+        gate: (stacks) => {
+          seen.push(...stacks.keys());
+          expect(stacks.get('corps-primary')).toHaveProperty('resource');
           throw new Error('blocked by the policy gate');
         },
       }),
     ).toThrow('blocked by the policy gate');
-    expect(seen).toEqual(['corps-primary']);
+    expect(seen).toEqual(['corps-primary', 'corps-dr-urumqi', 'corps-dr-shihezi', 'div-8']);
     expect(manifestStacks(out)).toEqual(['div-8']);
     expect(read(out, 'stacks/div-8/cdk.tf.json')).toBe(before);
     expect(fs.readdirSync(work).filter((f) => f.startsWith('gated.'))).toEqual([]);
     await tick();
 
-    synthEnvironment(env, { outDir: out, asOf: '2018-07-01', beforeWrite: (id) => seen.push(id) });
+    synthEnvironment(env, { outDir: out, asOf: '2018-07-01', gate });
     expect(manifestStacks(out)).toHaveLength(4);
     expect(read(out, 'stacks/div-8/terraform.div-8.tfstate')).toBe('{"state":"kept"}');
   });
 });
 
-describe('synthAsOf', () => {
-  it('takes BTYUN_AS_OF when it is a real date, and refuses anything else', () => {
-    expect(synthAsOf('2018-06-30')).toBe('2018-06-30');
-    expect(() => synthAsOf('2018-02-30')).toThrow(UsageError);
-    expect(synthAsOf(undefined)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+describe('a partial synthesis after a full one', () => {
+  it('replaces only its stacks and keeps the others as they were: folders, manifest entries, record entries', async () => {
+    const out = path.join(work, 'partial');
+    synthEnvironment(env, { outDir: out, asOf: '2018-07-01', gate });
+    const primary = read(out, 'stacks/corps-primary/cdk.tf.json');
+    const recordBefore = readSynthRecord(out);
+    await tick();
+    synthEnvironment(env, { outDir: out, stacks: ['div-8'], asOf: '2018-07-01', gate });
+    expect(manifestStacks(out)).toEqual(['corps-dr-shihezi', 'corps-dr-urumqi', 'corps-primary', 'div-8']);
+    expect(read(out, 'stacks/corps-primary/cdk.tf.json')).toBe(primary);
+    const record = readSynthRecord(out);
+    expect(record).toEqual(recordBefore);
+    expect(typeof record === 'object' && record.stacks['div-8'].environment.fingerprint).toBe(env.fingerprint);
   });
 });

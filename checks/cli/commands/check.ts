@@ -14,7 +14,7 @@ import { writeAtomically } from '../../report/output';
 import { asOfFlag, boolFlag, listFlag, parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args';
 import type { Command, CommandIO } from '../io';
 
-const HELP = `usage: btyun check [--env NAME|PATH] [--synth DIR | --plan FILE | --tf DIR] [--packs P,…] [--rules ID,…]
+const HELP = `usage: btyun check [--env NAME|PATH] [--synth DIR | --plan FILE | --tf DIR] [--var-file FILE …] [--packs P,…] [--rules ID,…]
                    [--fail-on SEV] [--as-of DATE] [--format text|json|sarif|junit|markdown] [--output FILE]
 
 Runs the rules (合规检查) on the environment model and the Terraform configuration to be deployed.
@@ -22,7 +22,8 @@ Runs the rules (合规检查) on the environment model and the Terraform configu
   --env NAME|PATH   environment under environments/ or a folder (default: ${DEFAULT_ENVIRONMENT})
   --synth DIR       a cdktf output folder (DIR/stacks/<stack>/cdk.tf.json) or a folder of *.tf.json
   --plan FILE       \`terraform show -json PLANFILE\` output
-  --tf DIR          a folder of plain .tf (HCL) files
+  --tf DIR          a folder of plain .tf (HCL) files, with the local modules it calls
+  --var-file FILE   tfvars for --tf / --synth, after terraform.tfvars and *.auto.tfvars (repeatable)
                     (none of the three: the environment's stacks are synthesized first)
   --packs P,…       packs to run: topo,net,inv,mig,mlps,k8s,cfg,exc (default: the policy's packs)
   --rules ID,…      rules to run (with --packs: both)
@@ -43,6 +44,7 @@ export const SESSION_FLAGS: Record<string, FlagSpec> = {
   synth: { type: 'string' },
   plan: { type: 'string' },
   tf: { type: 'string' },
+  'var-file': { type: 'list' },
   packs: { type: 'list' },
   rules: { type: 'list' },
   'fail-on': { type: 'string' },
@@ -59,9 +61,11 @@ export function sourceFlag(args: ParsedArgs): ConfigurationSource {
   const synth = stringFlag(args, 'synth');
   const plan = stringFlag(args, 'plan');
   const tf = stringFlag(args, 'tf');
-  if (synth !== undefined) return { kind: 'synth', dir: synth };
+  const varFiles = listFlag(args, 'var-file') ?? [];
+  if (varFiles.length > 0 && synth === undefined && tf === undefined) throw new UsageError('--var-file applies to --tf and --synth (a plan already holds its values)');
+  if (synth !== undefined) return { kind: 'synth', dir: synth, ...(varFiles.length > 0 ? { varFiles } : {}) };
   if (plan !== undefined) return { kind: 'plan', file: plan };
-  if (tf !== undefined) return { kind: 'tf', dir: tf };
+  if (tf !== undefined) return { kind: 'tf', dir: tf, ...(varFiles.length > 0 ? { varFiles } : {}) };
   return { kind: 'none' };
 }
 

@@ -70,7 +70,8 @@ function labelProblems(json: Record<string, unknown>, text: string, file: string
   return problems;
 }
 
-export async function normalizeHcl(text: string, stack: string, file: string): Promise<Resource[]> {
+/** HCL text → its Terraform JSON (hcl2json), or an InputError naming file, line and column. */
+export async function parseHcl(text: string, file: string): Promise<Record<string, unknown>> {
   // Required lazily: the Go/wasm bridge is only loaded when HCL is read.
   const { parse } = require('@cdktf/hcl2json') as { parse(filename: string, contents: string): Promise<Record<string, unknown>> };
   let json: Record<string, unknown>;
@@ -81,6 +82,15 @@ export async function normalizeHcl(text: string, stack: string, file: string): P
   }
   const labels = labelProblems(json, text, file);
   if (labels.length > 0) throw new InputError(labels.map(printableProblem));
+  return json;
+}
+
+export async function normalizeHcl(text: string, stack: string, file: string): Promise<Resource[]> {
+  return hclResources(await parseHcl(text, file), text, stack, file);
+}
+
+/** The resources of a parsed HCL file (`json` from parseHcl, possibly transformed), in source order with lines. */
+export function hclResources(json: Record<string, unknown>, text: string, stack: string, file: string): Resource[] {
   const lines = hclResourceLines(text);
   const withLines = normalizeTerraformJson(json, stack, file).map((r) => {
     const line = lines.get(`${r.type}.${r.name}`);

@@ -22,6 +22,11 @@ interface Frame {
  * (`resource: [ {TYPE: …} ]`, `TYPE: [ {NAME: …} ]`) map to the same keys as the object forms.
  */
 export function jsonResourceLines(text: string): Map<string, number> {
+  return jsonKeyLines(text, 'resource');
+}
+
+/** As jsonResourceLines, below another top-level key (`module`: `module\0NAME`). */
+export function jsonKeyLines(text: string, topKey: string): Map<string, number> {
   const lines = new Map<string, number>();
   const stack: Frame[] = [];
   /** Object keys of the enclosing frames (the path to the current value). */
@@ -43,7 +48,7 @@ export function jsonResourceLines(text: string): Map<string, number> {
         top.key = key;
         top.expectKey = false;
         const depth = path.length + 1;
-        if (depth <= 3 && (path.length === 0 ? key === 'resource' : path[0] === 'resource')) {
+        if (depth <= 3 && (path.length === 0 ? key === topKey : path[0] === topKey)) {
           const k = [...path, key].join('\u0000');
           if (!lines.has(k)) lines.set(k, line);
         }

@@ -2,6 +2,7 @@
  * Builds one normalized Resource from a Terraform resource body, whatever the input format.
  */
 import { LABELS } from '../../model/labels';
+import { readTemplate } from '../../model/terraform-template';
 import type { MlpsLevel } from '../../model/types';
 import type { Resource, Value } from '../types';
 import { block, strMap, str } from '../values';
@@ -12,15 +13,17 @@ export function canonicalKind(type: string): string {
   return type.slice('kubernetes_'.length).replace(/_v\d+(beta\d+|alpha\d+)?$/, '');
 }
 
-const INTERPOLATION = /\$\{/;
-
 /**
- * Deep-copies a JSON value into the normalized form: strings holding `${…}` become Unresolved,
+ * Deep-copies a JSON value into the normalized form: strings holding a template (`${…}`, `%{…}`)
+ * become Unresolved, escaped ones (`$${`, `%%{`) the literal text Terraform deploys,
  * keys `//` (cdktf metadata) are dropped, and everything is frozen. Nothing is evaluated.
  */
 export function normalizeValue(v: unknown, depth = 0): Value {
   if (depth > 64) return { $unresolved: '<nesting too deep>' };
-  if (typeof v === 'string') return INTERPOLATION.test(v) ? Object.freeze({ $unresolved: v }) : v;
+  if (typeof v === 'string') {
+    const read = readTemplate(v);
+    return read.kind === 'template' ? Object.freeze({ $unresolved: v }) : read.value;
+  }
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
   if (Array.isArray(v)) return Object.freeze(v.map((x) => normalizeValue(x, depth + 1))) as Value[];
   if (typeof v === 'object') {

@@ -10,7 +10,7 @@ function shipping(data: Record<string, string>) {
     kubernetes_config_map_v1: {
       audit: {
         metadata: meta('audit-shipping', 'btyun-ops', { 'audit-shipping': 'true' }),
-        data: { endpoint: 'https://audit.xjbt.gov.cn/ingest', 'retention-days': '180', 'store-center': 'corps-dr-shihezi', 'store-country': 'CN', immutable: 'true', ...data },
+        data: { endpoint: 'https://audit.xjbt.gov.cn/ingest', 'retention-days': '184', 'store-center': 'corps-dr-shihezi', 'store-country': 'CN', immutable: 'true', ...data },
       },
     },
   };
@@ -29,12 +29,12 @@ describe('MLPS-010 audit log shipping and retention', () => {
     const fs = run(MLPS_010, undefined, withStore({ retentionDays: 90 }));
     expect(fs).toHaveLength(1);
     expect(fs[0].path).toBe('/auditLogStore/retentionDays');
-    expect(fs[0].message.en).toContain('90 days, less than the required 180');
+    expect(fs[0].message.en).toContain('90 days, less than the required 184');
   });
   it('reports a center stack without a shipping ConfigMap, and a too-short or missing retention', () => {
     const fs = run(MLPS_010, { 'corps-primary': { kubernetes_namespace_v1: { ops: { metadata: meta('btyun-ops') } } }, 'div-8': shipping({ 'retention-days': '30' }), 'corps-dr-urumqi': shipping({ 'retention-days': '${var.days}' }) });
     expect(fs.map((f) => f.center ?? f.resource?.stack).sort()).toEqual(['corps-dr-urumqi', 'corps-primary', 'div-8']);
-    expect(texts(fs)).toContain('retention-days is 30, at least 180 required');
+    expect(texts(fs)).toContain('retention-days is 30, at least 184 required');
     expect(texts(fs)).toContain('retention-days is missing (or not a literal)');
   });
   it('follows policy.auditLogRetentionDays', () => {

@@ -72,7 +72,7 @@ export function baseEnv(): Environment {
         { id: 'dsj', name: '大数据平台', kind: 'data' },
         { id: 'gateway', name: '网关', kind: 'gateway' },
       ],
-      auditLogStore: { center: 'corps-dr-shihezi', country: 'CN', retentionDays: 180, immutable: true, endpoint: 'https://audit' },
+      auditLogStore: { center: 'corps-dr-shihezi', country: 'CN', retentionDays: 184, immutable: true, endpoint: 'https://audit' },
       backup: { schedule: '0 2 * * *', retentionDays: 30 },
       registry: 'registry.xjbt.gov.cn',
     },
@@ -95,6 +95,7 @@ export function baseEnv(): Environment {
     policy: withPolicyDefaults({}, { registry: 'registry.xjbt.gov.cn' } as Topology),
     files: { topology: 'topology.yaml', networks: 'networks.yaml', inventory: 'inventory.yaml', migration: 'migration.yaml', policy: 'policy.yaml' },
     locate: () => undefined,
+    fingerprint: 'sha256:test',
   };
 }
 

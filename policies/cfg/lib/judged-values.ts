@@ -1,0 +1,189 @@
+/**
+ * Walks what the rules judge in a resource (checks/engine/judged-fields.ts) and says what cannot
+ * be verified there:
+ *  - CFG-001, not readable: a block of the wrong shape (a string or number where a block belongs,
+ *    a list item that is not a block), a block the provider allows once written twice (the rules
+ *    read the first), a field of the wrong type (`privileged = "yes"`), a `dynamic` block the
+ *    reader could not expand although its for_each is written out;
+ *  - CFG-002, not known before deployment: an expression left in a judged field or block after
+ *    the readers resolved the variables, or a `dynamic` block iterating over one.
+ * The rules themselves read these values leniently (a string where a block belongs reads as
+ * "missing", which a "must not" rule passes), so without this they would pass without a word.
+ */
+import type { Resource, Value } from '../../../checks/engine/types';
+import { fieldPath, judgedBody, type JudgedBlock, type JudgedField, type PathStep } from '../../../checks/engine/judged-fields';
+import { parseReference } from '../../../checks/engine/read/substitute';
+import { isObj, isUnresolved, type Obj } from '../../../checks/engine/values';
+import { MAX_DYNAMIC_BLOCKS } from '../../../checks/engine/read/dynamic-blocks';
+
+export interface Issue {
+  readonly rule: 'CFG-001' | 'CFG-002';
+  readonly zh: string;
+  readonly en: string;
+}
+
+const MAX_SHOWN = 120;
+
+function clip(s: string): string {
+  return s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s;
+}
+
+function kindOf(v: Value): { zh: string; en: string } {
+  if (typeof v === 'string') return { zh: `字符串 ${clip(JSON.stringify(v))}`, en: `a string (${clip(JSON.stringify(v))})` };
+  if (typeof v === 'number') return { zh: `数字 ${v}`, en: `a number (${v})` };
+  if (typeof v === 'boolean') return { zh: `布尔值 ${v}`, en: `a boolean (${v})` };
+  if (Array.isArray(v)) return { zh: '列表', en: 'a list' };
+  if (v === null) return { zh: 'null', en: 'null' };
+  return { zh: '块（映射）', en: 'a block (map)' };
+}
+
+const TYPE_TEXT: Record<JudgedField['type'], { zh: string; en: string }> = {
+  bool: { zh: '布尔值', en: 'a boolean' },
+  number: { zh: '数字', en: 'a number' },
+  string: { zh: '字符串', en: 'a string' },
+  strings: { zh: '字符串列表', en: 'a list of strings' },
+};
+
+/** Roots of a reference that are not a managed resource. */
+const NOT_RESOURCES = new Set(['var', 'local', 'data', 'module', 'each', 'count', 'path', 'terraform', 'self']);
+
+/** `${kubernetes_service_account_v1.web.metadata[0].name}`: a reference to a resource of this configuration. */
+function isResourceReference(expr: string): boolean {
+  const ref = parseReference(expr);
+  return ref !== undefined && ref.root.includes('_') && !NOT_RESOURCES.has(ref.root) && ref.steps.length >= 2;
+}
+
+/** Literal text around a template (`registry.x/${var.app}:1.2` has both); a value that is one expression has none. */
+function hasLiteralParts(expr: string): boolean {
+  const head = expr.slice(0, Math.max(0, expr.indexOf('${')));
+  const tail = expr.slice(expr.lastIndexOf('}') + 1);
+  return head !== '' || tail !== '';
+}
+
+function rulesText(rules: readonly string[]): string {
+  return rules.join(', ');
+}
+
+class Walk {
+  readonly issues: Issue[] = [];
+  constructor(readonly address: string) {}
+
+  unreadable(at: string, zh: string, en: string): void {
+    this.issues.push({ rule: 'CFG-001', zh: `${this.address}：${at} ${zh}，无法验证`, en: `${this.address}: ${at} ${en}: it cannot be verified` });
+  }
+
+  unknown(at: string, expr: string, rules: readonly string[]): void {
+    const by = rules.length > 0 ? `（${rulesText(rules)} 据此判断）` : '';
+    const byEn = rules.length > 0 ? `, judged by ${rulesText(rules)}` : '';
+    this.issues.push({
+      rule: 'CFG-002',
+      zh: `${this.address}：${at} 的值在部署前未知（${clip(expr)}）${by}，无法验证`,
+      en: `${this.address}: ${at} is not known before deployment (${clip(expr)})${byEn}: it cannot be verified`,
+    });
+  }
+
+  field(obj: Obj, name: string, f: JudgedField, steps: readonly PathStep[]): void {
+    const v = obj[name];
+    if (v === undefined || v === null) return;
+    const at = fieldPath([...steps, { name }]);
+    if (isUnresolved(v)) {
+      const expr = v.$unresolved;
+      if (f.resourceReferences && isResourceReference(expr)) return;
+      if (f.literalParts && hasLiteralParts(expr)) return;
+      return this.unknown(at, expr, f.rules);
+    }
+    const wrong = (): void => this.unreadable(at, `应为${TYPE_TEXT[f.type].zh}，实为${kindOf(v).zh}`, `is ${kindOf(v).en}, not ${TYPE_TEXT[f.type].en}`);
+    switch (f.type) {
+      case 'bool':
+        if (typeof v !== 'boolean' && v !== 'true' && v !== 'false') wrong();
+        return;
+      case 'number':
+        if (typeof v !== 'number' && !(typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))) wrong();
+        return;
+      case 'string':
+        if (typeof v !== 'string' && typeof v !== 'number') wrong();
+        return;
+      case 'strings':
+        if (typeof v === 'string') return;
+        if (!Array.isArray(v)) return wrong();
+        v.forEach((item, i) => {
+          const itemAt = `${at}[${i}]`;
+          if (isUnresolved(item)) this.unknown(itemAt, item.$unresolved, f.rules);
+          else if (typeof item !== 'string') this.unreadable(itemAt, `应为字符串，实为${kindOf(item).zh}`, `is ${kindOf(item).en}, not a string`);
+        });
+    }
+  }
+
+  block(parent: Obj, name: string, b: JudgedBlock, steps: readonly PathStep[]): void {
+    const v = parent[name];
+    if (v === undefined || v === null) return;
+    const at = fieldPath([...steps, { name }]);
+    if (isUnresolved(v)) return this.unknown(at, v.$unresolved, b.rules);
+    if (isObj(v)) return this.body(v, b, [...steps, { name, index: 0 }]);
+    if (!Array.isArray(v)) return this.unreadable(at, `应为块，实为${kindOf(v).zh}`, `is ${kindOf(v).en} where a block belongs`);
+    const objects: [Obj, number][] = [];
+    v.forEach((item, index) => {
+      const itemAt = fieldPath([...steps, { name, index }]);
+      if (isUnresolved(item)) this.unknown(itemAt, item.$unresolved, b.rules);
+      else if (isObj(item)) objects.push([item, index]);
+      else this.unreadable(itemAt, `应为块，实为${kindOf(item).zh}`, `is ${kindOf(item).en} where a block belongs`);
+    });
+    if (b.once && objects.length > 1) {
+      this.unreadable(at, `写了 ${objects.length} 次（provider 只允许一个，规则只读取第一个）`, `is written ${objects.length} times (the provider allows one, and the rules read only the first)`);
+    }
+    for (const [item, index] of b.once ? objects.slice(0, 1) : objects) this.body(item, b, [...steps, { name, index }]);
+  }
+
+  /** `dynamic` blocks the reader left in place: it could not expand them. */
+  dynamic(obj: Obj, b: JudgedBlock, steps: readonly PathStep[]): void {
+    const dyn = obj.dynamic;
+    if (dyn === undefined || dyn === null) return;
+    if (!isObj(dyn)) return this.unreadable(fieldPath([...steps, { name: 'dynamic' }]), `应为按块类型组织的映射，实为${kindOf(dyn).zh}`, `is ${kindOf(dyn).en}, not a map of block types`);
+    for (const [name, raw] of Object.entries(dyn)) {
+      const judged = b.blocks?.[name];
+      if (judged === undefined) continue; // a block no rule reads
+      (Array.isArray(raw) ? raw : [raw]).forEach((spec, index) => {
+        const at = fieldPath([...steps, { name: `dynamic "${name}"`, index }]);
+        const forEach = isObj(spec) ? spec.for_each : undefined;
+        if (isUnresolved(forEach)) {
+          this.issues.push({
+            rule: 'CFG-002',
+            zh: `${this.address}：${at} 遍历的 ${clip(forEach.$unresolved)} 在部署前未知，其生成的 ${name} 块无法验证`,
+            en: `${this.address}: ${at} iterates over ${clip(forEach.$unresolved)}, which is not known before deployment: the ${name} blocks it produces cannot be verified`,
+          });
+          return;
+        }
+        const why =
+          forEach === undefined || forEach === null
+            ? { zh: '没有 for_each', en: 'has no for_each' }
+            : !Array.isArray(forEach) && !isObj(forEach)
+              ? { zh: `的 for_each 是${kindOf(forEach).zh}，不是列表或映射`, en: `has a for_each that is ${kindOf(forEach).en}, not a list or map` }
+              : { zh: `无法展开（content 须恰为一个块、iterator 须为名称、至多 ${MAX_DYNAMIC_BLOCKS} 个块）`, en: `cannot be expanded (it needs exactly one content block, an iterator that is a name, and at most ${MAX_DYNAMIC_BLOCKS} blocks)` };
+        this.issues.push({
+          rule: 'CFG-001',
+          zh: `${this.address}：${at} ${why.zh}，其生成的 ${name} 块无法验证`,
+          en: `${this.address}: ${at} ${why.en}: the ${name} blocks it produces cannot be verified`,
+        });
+      });
+    }
+  }
+
+  body(obj: Obj, b: JudgedBlock, steps: readonly PathStep[]): void {
+    for (const [name, f] of Object.entries(b.fields ?? {})) this.field(obj, name, f, steps);
+    for (const [name, child] of Object.entries(b.blocks ?? {})) this.block(obj, name, child, steps);
+    this.dynamic(obj, b, steps);
+  }
+}
+
+const cache = new WeakMap<Resource, readonly Issue[]>();
+
+/** Everything about the resource's judged fields that cannot be verified (cached per resource). */
+export function judgedValueIssues(r: Resource): readonly Issue[] {
+  const hit = cache.get(r);
+  if (hit) return hit;
+  const schema = judgedBody(r.kind);
+  const walk = new Walk(r.address);
+  if (schema) walk.body(r.attrs, schema, []);
+  cache.set(r, walk.issues);
+  return walk.issues;
+}

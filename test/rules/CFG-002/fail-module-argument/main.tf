@@ -1,0 +1,8 @@
+variable "privileged" {
+  type = bool
+}
+
+module "app" {
+  source     = "./modules/app"
+  privileged = var.privileged
+}
