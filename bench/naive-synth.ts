@@ -4,7 +4,7 @@
  * source-map loader (vite-node; tsx is not installed here) — how a CDKTF project usually runs its
  * app (`app: npx tsx main.ts`). BTYUN_ENV: environment folder; CDKTF_OUTDIR: output folder.
  */
-import { loadEnvironment } from '../checks/model/load';
+import { loadEnvironment } from '../checks/core/load';
 import { synthEnvironment, UNGATED_TEMPORARY_OUTPUT } from '../stacks/synth';
 
 const env = loadEnvironment(process.env.BTYUN_ENV || undefined);

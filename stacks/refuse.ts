@@ -4,7 +4,7 @@
  * speak first: the gate judges the model before any stack is built, and `btyun check` reports a
  * refusal as a CFG-001 finding beside the model rules' findings instead of failing the run.
  */
-import { InputError, type InputProblem } from '../checks/model/errors';
+import { InputError, type InputProblem } from '../checks/core/errors';
 
 /** A construct refused the model (an InputError, so a command that cannot report it exits 2). */
 export class StackRefusal extends InputError {

@@ -1,9 +1,9 @@
 /**
  * Label and annotation sets the stacks put on Kubernetes resources (DOMAIN.md "Resource labels",
- * checks/model/conventions.ts). Literal strings only: the checks read labels as literals.
+ * checks/core/conventions.ts). Literal strings only: the checks read labels as literals.
  */
-import type { MlpsLevel, ZoneId } from '../checks/model/types';
-import { LABELS, type PlacementRole } from '../checks/model/labels';
+import type { MlpsLevel, ZoneId } from '../checks/core/types';
+import { LABELS, type PlacementRole } from '../checks/core/labels';
 
 /** Who a system's resource belongs to, and where it runs. */
 export interface SystemIdentity {

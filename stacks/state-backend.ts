@@ -11,7 +11,7 @@
  */
 import type { Construct } from 'constructs';
 import { LocalBackend, PgBackend, S3Backend } from 'cdktf';
-import type { Center } from '../checks/model/types';
+import type { Center } from '../checks/core/types';
 
 /** PgBackend with the connection string left to the PG_CONN_STR environment variable. */
 export class PgBackendFromEnvironment extends PgBackend {

@@ -1,7 +1,7 @@
 /**
  * Synthesize an environment's center stacks into a cdktf output folder (`cdktf.out` layout:
  * manifest.json + stacks/<center>/cdk.tf.json, and btyun-synth.json, the synthesis record). Used by
- * the cdktf app (stacks/main.ts), `btyun synth` and `btyun check`.
+ * the cdktf app (checks/app/cdktf-app.ts), `btyun synth` and `btyun check`.
  *
  * - Every synthesis goes through a gate (`SynthOptions.gate`): it sees every synthesized stack's
  *   Terraform JSON before anything is written, and throws to refuse. The application layer passes
@@ -18,11 +18,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdktf';
-import type { Environment } from '../checks/model/types';
-import { todayUtc } from '../checks/model/dates';
-import { InputError, UsageError } from '../checks/model/errors';
-import { hashStackFiles, readSynthRecord, writeSynthRecord, type GateVerdict, type StackRecord } from '../checks/model/synth-record';
-import { VERSION } from '../checks/version';
+import type { Environment } from '../checks/core/types';
+import { todayUtc } from '../checks/core/dates';
+import { InputError, UsageError } from '../checks/core/errors';
+import { hashStackFiles, readSynthRecord, writeSynthRecord, type GateVerdict, type StackRecord } from '../checks/core/synth-record';
+import { VERSION } from '../checks/core/version';
 import { CenterStack } from './constructs/center-stack';
 import { terraformSafeModel } from './terraform-safe-model';
 import { readManifest, writeManifest, type ManifestEntry } from './parallel/manifest';

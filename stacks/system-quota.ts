@@ -3,7 +3,7 @@
  * rolling update plus one backup job pod, each at its per-replica requests/limits; storage for the
  * data volumes, the backup volume and the off-site replica. Without a workload: a small default.
  */
-import type { Workload } from '../checks/model/types';
+import type { Workload } from '../checks/core/types';
 import type { QuotaSpec } from './constructs/namespace-guardrails';
 import { cpuMillis, formatCpu, formatMemory, memoryMiB } from './quantities';
 import { refuse, type SourceRef } from './refuse';

@@ -5,8 +5,8 @@
  * is ever evaluated by Terraform (CFG-003). Done once, on the model, rather than at each of the
  * many places a construct writes a model value: a construct cannot forget it.
  */
-import type { Environment } from '../checks/model/types';
-import { escapeTemplate } from '../checks/model/terraform-template';
+import type { Environment } from '../checks/core/types';
+import { escapeTemplate } from '../checks/core/terraform-template';
 
 function escaped<T>(v: T): T {
   if (typeof v === 'string') return escapeTemplate(v) as T;

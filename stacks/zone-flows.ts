@@ -3,7 +3,7 @@
  * port. A pair without a flow: not admitted — a system's dependency across such a pair is not
  * opened directly; the exchange goes through the shared platforms (大数据/大协同) instead (NET-005).
  */
-import type { ZoneFlow, ZoneId } from '../checks/model/types';
+import type { ZoneFlow, ZoneId } from '../checks/core/types';
 
 /**
  * The ports to open from zone `from` to zone `to` for a peer listening on `ports`:

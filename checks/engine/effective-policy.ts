@@ -10,9 +10,9 @@
  * applies (the override is ignored, the pack runs, fail-on stays high, the parameter keeps the
  * floor) and EXC-003 reports the setting: a weakening is never silent.
  */
-import { POLICY_DEFAULTS } from '../model/defaults';
-import { deepFreeze } from '../model/freeze';
-import { PACK_IDS, type Environment, type Policy, type PolicyException } from '../model/types';
+import { POLICY_DEFAULTS } from '../core/defaults';
+import { deepFreeze } from '../core/freeze';
+import { PACK_IDS, type Environment, type Policy, type PolicyException } from '../core/types';
 import { approvalProblems } from './exception-approval';
 import { severityRank, type LocalizedText, type Rule, type Severity } from './types';
 

@@ -4,8 +4,8 @@
  * reader can see, and an expiry date that has not passed and is no further ahead than the horizon
  * (policy.exceptionHorizonDays, default one year) — so that no exception is granted for good.
  */
-import { isRealDate } from '../model/dates';
-import { isBlankToReader } from '../model/reader-text';
+import { isRealDate } from '../core/dates';
+import { isBlankToReader } from '../core/reader-text';
 
 /** One thing wrong with an exception. */
 export interface ExceptionProblem {

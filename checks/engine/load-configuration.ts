@@ -4,7 +4,7 @@
  * Every file is read as data: nothing is evaluated or executed.
  */
 import * as path from 'node:path';
-import { InputError } from '../model/errors';
+import { InputError } from '../core/errors';
 import type { ConfigurationProblem, ConfigurationSource, Resource } from './types';
 import { displayPath, listDir, readText } from './normalize/files';
 import { parseJsonText } from './normalize/json-text';

@@ -8,9 +8,9 @@
  * second phase, after every other rule, with those rules' findings (suppressions applied) in
  * `ctx.priorFindings`: they stay pure functions of their context.
  */
-import { InputError, type InputProblem } from '../model/errors';
-import type { Environment, MlpsLevel, Severity } from '../model/types';
-import { VERSION } from '../version';
+import { InputError, type InputProblem } from '../core/errors';
+import type { Environment, MlpsLevel, Severity } from '../core/types';
+import { VERSION } from '../core/version';
 import { overriddenSeverity, reviewPolicy, withEffectivePolicy, type PolicyReview } from './effective-policy';
 import { buildResourceIndex } from './resource-index';
 import { collectSecrets, makeMasker, type Masker } from './secrets';

@@ -2,8 +2,8 @@
  * Rule selection: `--packs P,…` (default: the policy's packs) and `--rules ID,…`.
  * Both given → the union. An unknown pack or rule id is a UsageError (exit 2).
  */
-import { UsageError } from '../model/errors';
-import { PACK_IDS } from '../model/types';
+import { UsageError } from '../core/errors';
+import { PACK_IDS } from '../core/types';
 import type { PackId, Rule } from './types';
 
 export interface RuleSelection {

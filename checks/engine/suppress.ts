@@ -5,9 +5,9 @@
  * An incomplete or expired one suppresses nothing; EXC-001 reports it. One that suppresses
  * nothing although it is valid is stale; EXC-002 reports it.
  */
-import { POLICY_DEFAULTS } from '../model/defaults';
-import { isBlankToReader } from '../model/reader-text';
-import type { Suppression } from '../model/types';
+import { POLICY_DEFAULTS } from '../core/defaults';
+import { isBlankToReader } from '../core/reader-text';
+import type { Suppression } from '../core/types';
 import { approvalProblems, type ExceptionProblem } from './exception-approval';
 import type { Finding } from './types';
 

@@ -5,7 +5,7 @@
  * evaluates it there. Each template found is recorded (field path, never its text). Resources are
  * judged by the rule itself, on the normalized resources.
  */
-import { isPlainReference, readTemplate } from '../model/terraform-template';
+import { isPlainReference, readTemplate } from '../core/terraform-template';
 import type { ConfigurationProblem } from './types';
 
 function walk(v: unknown, at: string, out: string[], depth: number): void {

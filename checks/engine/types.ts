@@ -4,7 +4,7 @@
  * Data flows one way: configuration (cdk.tf.json / plan JSON / HCL) → `Resource[]` (normalized,
  * see normalize/) → `ResourceIndex` → rules → `Finding[]` → reporters.
  */
-import type { Environment, MlpsLevel, PackId, Severity, DocumentName } from '../model/types';
+import type { Environment, MlpsLevel, PackId, Severity, DocumentName } from '../core/types';
 import type { PolicyReview } from './effective-policy';
 
 export type { PackId, Severity };

@@ -7,8 +7,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Environment } from '../model/types';
-import { hashStackFiles, readSynthRecord, SYNTH_RECORD_FILE, type StackRecord } from '../model/synth-record';
+import type { Environment } from '../core/types';
+import { hashStackFiles, readSynthRecord, SYNTH_RECORD_FILE, type StackRecord } from '../core/synth-record';
 import { displayPath } from './normalize/files';
 import type { ConfigurationProblem } from './types';
 

@@ -10,7 +10,7 @@
  */
 import type { RawFinding, Value } from '../../checks/engine/types';
 import { isUnresolved } from '../../checks/engine/values';
-import { isPlainReference } from '../../checks/model/terraform-template';
+import { isPlainReference } from '../../checks/core/terraform-template';
 import { ALL_LEVELS, defineRule } from '../define';
 import { recordedProblems } from './problems';
 

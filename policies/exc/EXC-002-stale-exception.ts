@@ -14,7 +14,7 @@
  */
 import { suppressesAny, suppressionProblems, targetStack, UNSUPPRESSIBLE } from '../../checks/engine/suppress';
 import type { RawFinding, RuleContext } from '../../checks/engine/types';
-import type { Suppression } from '../../checks/model/types';
+import type { Suppression } from '../../checks/core/types';
 import { ALL_LEVELS, defineRule } from '../define';
 
 function targetText(s: Suppression): string {

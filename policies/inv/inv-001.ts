@@ -5,7 +5,7 @@
  * counts as filed (the system holds none); an absent one does not.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import type { InfoSystem } from '../../checks/model/types';
+import type { InfoSystem } from '../../checks/core/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { isIsoDate } from '../lib/dates';
 import { planClause } from '../lib/plan-clause';

@@ -6,7 +6,7 @@
  * retired systems are left to INV-003.
  */
 import type { LocalizedText, RawFinding } from '../../checks/engine/types';
-import type { InfoSystem } from '../../checks/model/types';
+import type { InfoSystem } from '../../checks/core/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { daysBetween, isIsoDate } from '../lib/dates';
 import { planClause } from '../lib/plan-clause';

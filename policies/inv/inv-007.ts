@@ -3,7 +3,7 @@
  * inventory — no unfiled "shadow" systems (plan §三(六) 先…全口径备案; 对不符合…不予审批).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { LABELS } from '../../checks/model/labels';
+import { LABELS } from '../../checks/core/labels';
 import { ALL_LEVELS, defineRule } from '../define';
 import { planClause } from '../lib/plan-clause';
 

@@ -6,7 +6,7 @@
  * that is not a known center are not judged here.
  */
 import type { LocalizedText, RawFinding } from '../../checks/engine/types';
-import type { CenterRole } from '../../checks/model/types';
+import type { CenterRole } from '../../checks/core/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { centerById } from '../lib/centers';
 import { planClause } from '../lib/plan-clause';

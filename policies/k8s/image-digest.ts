@@ -4,7 +4,7 @@
  * reference is inside the expression it cannot be verified → reported.
  */
 import type { Severity } from '../../checks/engine/types';
-import type { MlpsLevel } from '../../checks/model/types';
+import type { MlpsLevel } from '../../checks/core/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { hasValidDigest, parseImage, tailImage } from './lib/image';
 import { readStr } from './lib/reading';

@@ -1,5 +1,5 @@
 /** Look-ups over the topology's centers, with their positions for JSON pointers. */
-import type { Center, CenterRole, Environment } from '../../checks/model/types';
+import type { Center, CenterRole, Environment } from '../../checks/core/types';
 
 export interface IndexedCenter {
   center: Center;

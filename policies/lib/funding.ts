@@ -1,5 +1,5 @@
 /** The O&M funding status of a system, with the pointer to report it at. */
-import type { InfoSystem } from '../../checks/model/types';
+import type { InfoSystem } from '../../checks/core/types';
 
 export function omStatusPath(system: InfoSystem, index: number): string {
   if (system.funding === undefined) return `/systems/${index}`;

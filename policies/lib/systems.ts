@@ -1,6 +1,6 @@
 /** Look-ups over the inventory's systems, with their positions for JSON pointers. */
 import type { LocalizedText, RawFinding, Resource, RuleContext } from '../../checks/engine/types';
-import type { Environment, InfoSystem, SystemClass } from '../../checks/model/types';
+import type { Environment, InfoSystem, SystemClass } from '../../checks/core/types';
 
 export interface IndexedSystem {
   system: InfoSystem;

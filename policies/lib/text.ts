@@ -1,5 +1,5 @@
 /** Small text helpers shared by rule messages and model checks. */
-import { isBlankToReader } from '../../checks/model/reader-text';
+import { isBlankToReader } from '../../checks/core/reader-text';
 
 /** A value counts as filled in when it is a non-blank string, a number, or a boolean. */
 export function isFilled(v: unknown): boolean {

@@ -1,5 +1,5 @@
-import { describeLocation, systemLabel } from '../../checks/migration/labels';
-import { migrationView } from '../../checks/migration/plan';
+import { describeLocation, systemLabel } from '../../checks/plan/labels';
+import { migrationView } from '../../checks/plan/plan';
 import { ALL_LEVELS, defineRule } from '../define';
 import { CLAUSE_CENTERS } from './shared';
 

@@ -1,6 +1,6 @@
-import { dependencyOrder } from '../../checks/migration/dependencies';
-import { systemLabel } from '../../checks/migration/labels';
-import { migrationView } from '../../checks/migration/plan';
+import { dependencyOrder } from '../../checks/plan/dependencies';
+import { systemLabel } from '../../checks/plan/labels';
+import { migrationView } from '../../checks/plan/plan';
 import type { RawFinding } from '../../checks/engine/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { CLAUSE_SYSTEMS } from './shared';

@@ -1,6 +1,6 @@
-import { systemLabel } from '../../checks/migration/labels';
-import { migrationView } from '../../checks/migration/plan';
-import { RESOURCE_KINDS, type ResourceKind } from '../../checks/migration/types';
+import { systemLabel } from '../../checks/plan/labels';
+import { migrationView } from '../../checks/plan/plan';
+import { RESOURCE_KINDS, type ResourceKind } from '../../checks/plan/types';
 import type { RawFinding } from '../../checks/engine/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { CLAUSE_CENTERS } from './shared';

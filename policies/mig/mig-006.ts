@@ -1,7 +1,7 @@
-import { describeLocation, systemLabel } from '../../checks/migration/labels';
-import { MACHINE_ROOM_KINDS } from '../../checks/migration/disposition';
-import { migrationView } from '../../checks/migration/plan';
-import type { SystemStatus } from '../../checks/migration/types';
+import { describeLocation, systemLabel } from '../../checks/plan/labels';
+import { MACHINE_ROOM_KINDS } from '../../checks/plan/disposition';
+import { migrationView } from '../../checks/plan/plan';
+import type { SystemStatus } from '../../checks/plan/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { CLAUSE_CENTERS } from './shared';
 

@@ -1,5 +1,5 @@
-import { systemLabel } from '../../checks/migration/labels';
-import { migrationView } from '../../checks/migration/plan';
+import { systemLabel } from '../../checks/plan/labels';
+import { migrationView } from '../../checks/plan/plan';
 import type { RawFinding } from '../../checks/engine/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { CLAUSE_CENTERS } from './shared';

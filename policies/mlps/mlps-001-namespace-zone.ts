@@ -2,7 +2,7 @@
  * MLPS-001 — 8.1.2.1 c 网络架构: divide the network into areas (区域) and assign addresses by area.
  * Evidence: every system namespace carries `xjbt.gov.cn/zone` naming a zone of networks.yaml.
  */
-import { LABELS } from '../../checks/model/labels';
+import { LABELS } from '../../checks/core/labels';
 import { defineRule, fromLevel } from '../define';
 import { applies } from './lib/levels';
 import { systemNamespaces } from './lib/namespaces';

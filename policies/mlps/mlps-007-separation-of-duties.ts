@@ -5,8 +5,8 @@
  * security, and no subject appears in two of those roles.
  */
 import type { RawFinding, Resource } from '../../checks/engine/types';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
-import type { Center } from '../../checks/model/types';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
+import type { Center } from '../../checks/core/types';
 import { defineRule, fromLevel } from '../define';
 import { centerIndex, centerLabel, centerStacks } from './lib/centers';
 import { centerApplies } from './lib/levels';

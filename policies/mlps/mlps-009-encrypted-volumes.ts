@@ -7,7 +7,7 @@
  */
 import type { RawFinding, Resource, RuleContext } from '../../checks/engine/types';
 import { blocks, dig, has, isUnresolved, str, strMap, type Obj } from '../../checks/engine/values';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import { defineRule, fromLevel } from '../define';
 import { applies } from './lib/levels';
 import { nameOrReference } from './lib/references';

@@ -5,7 +5,7 @@
  * audit-shipping ConfigMap with an endpoint and retention-days ≥ that minimum.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS, OPS_NAMESPACE } from '../../checks/model/conventions';
+import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS, OPS_NAMESPACE } from '../../checks/core/conventions';
 import { defineRule, fromLevel } from '../define';
 import { auditShippingConfigMaps } from './lib/audit';
 import { centerIndex, centerStacks } from './lib/centers';

@@ -5,7 +5,7 @@
  * every center, and on each center's audit-shipping ConfigMap.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { AUDIT_SHIPPING_KEYS } from '../../checks/model/conventions';
+import { AUDIT_SHIPPING_KEYS } from '../../checks/core/conventions';
 import { defineRule, fromLevel } from '../define';
 import { auditShippingConfigMaps } from './lib/audit';
 import { centerStacks } from './lib/centers';

@@ -5,8 +5,8 @@
  * the system, in every stack where its primary resources are.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
-import { LABELS } from '../../checks/model/labels';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
+import { LABELS } from '../../checks/core/labels';
 import { defineRule, fromLevel } from '../define';
 import { anchorResource, backupKind, deployedSystemsAt, primaryStacks, systemFinding } from './lib/systems';
 import { message } from './lib/text';

@@ -5,7 +5,7 @@
  * whose city differs from the city of each center where the system primarily runs.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import { defineRule, fromLevel } from '../define';
 import { centerOf, centerLabel, remoteDrCenters } from './lib/centers';
 import { backupKind, deployedSystemsAt, primaryCenters, primaryResources, systemFinding } from './lib/systems';

@@ -4,8 +4,8 @@
  * `warm` or `active` in a corps DR center other than its primary centers.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
-import { LABELS } from '../../checks/model/labels';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
+import { LABELS } from '../../checks/core/labels';
 import { defineRule, fromLevel } from '../define';
 import { corpsDrCenters } from './lib/centers';
 import { deployedSystemsAt, drMode, hasDrWorkload, primaryCenters, systemAnchor, systemFinding } from './lib/systems';

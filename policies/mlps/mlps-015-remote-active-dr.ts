@@ -5,10 +5,10 @@
  * in another city than the corps primary center (异地灾备).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
-import { LABELS } from '../../checks/model/labels';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
+import { LABELS } from '../../checks/core/labels';
 import { defineRule } from '../define';
-import type { Center, Environment } from '../../checks/model/types';
+import type { Center, Environment } from '../../checks/core/types';
 import { corpsDrCenters, corpsPrimary, remoteDrCenters } from './lib/centers';
 import { deployedSystemsAt, drMode, hasDrWorkload, primaryCenters, systemAnchor, systemFinding } from './lib/systems';
 import { message } from './lib/text';

@@ -5,7 +5,7 @@
  * resources labelled with the system.
  */
 import type { RawFinding, Resource } from '../../checks/engine/types';
-import type { Center, MlpsLevel } from '../../checks/model/types';
+import type { Center, MlpsLevel } from '../../checks/core/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { centerById, centerLabel, centerOf } from './lib/centers';
 import { applies, highestLevel, inventorySystem, systemLevel } from './lib/levels';

@@ -5,7 +5,7 @@
  * so the center check covers them.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { AUDIT_SHIPPING_KEYS } from '../../checks/model/conventions';
+import { AUDIT_SHIPPING_KEYS } from '../../checks/core/conventions';
 import { ALL_LEVELS, defineRule } from '../define';
 import { auditShippingConfigMaps, isChina } from './lib/audit';
 import { centerLabel } from './lib/centers';

@@ -6,7 +6,7 @@
  * personalInfo is a finding too.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import type { InfoSystem } from '../../checks/model/types';
+import type { InfoSystem } from '../../checks/core/types';
 import { defineRule, fromLevel } from '../define';
 import { applies, systemLevel } from './lib/levels';
 import { message } from './lib/text';

@@ -5,7 +5,7 @@
  * network is only a finding once asOf is past that deadline.
  */
 import type { LocalizedText, RawFinding } from '../../checks/engine/types';
-import type { PrivateNetwork } from '../../checks/model/types';
+import type { PrivateNetwork } from '../../checks/core/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { isIsoDate } from '../lib/dates';
 import { planClause } from '../lib/plan-clause';

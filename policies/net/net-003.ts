@@ -4,7 +4,7 @@
  * A `private:<id>` endpoint counts as the network it was merged into.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import type { Networks } from '../../checks/model/types';
+import type { Networks } from '../../checks/core/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { planClause } from '../lib/plan-clause';
 

@@ -12,8 +12,8 @@
  */
 import type { RawFinding, Resource, ResourceIndex } from '../../checks/engine/types';
 import { blocks, block, num, str, type Obj } from '../../checks/engine/values';
-import { LABELS } from '../../checks/model/labels';
-import { ZONE_IDS, type ZoneFlow } from '../../checks/model/types';
+import { LABELS } from '../../checks/core/labels';
+import { ZONE_IDS, type ZoneFlow } from '../../checks/core/types';
 import { ALL_LEVELS, defineRule } from '../define';
 import { isEmptySelector, matchLabels, selectorMatches } from '../lib/k8s-zones';
 import { planClause } from '../lib/plan-clause';

@@ -7,8 +7,8 @@
 import { Construct } from 'constructs';
 import { ClusterRoleV1, type ClusterRoleV1Rule } from '@cdktf/provider-kubernetes/lib/cluster-role-v1';
 import { ClusterRoleBindingV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-binding-v1';
-import type { Center } from '../../checks/model/types';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
+import type { Center } from '../../checks/core/types';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import { platformLabels } from '../resource-labels';
 import { refuse, type SourceRef } from '../refuse';
 import { after } from './after';

@@ -8,9 +8,9 @@
 import type { Construct, IConstruct } from 'constructs';
 import { Aspects, TerraformResource, TerraformStack, type IAspect } from 'cdktf';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import type { Center, Environment, InfoSystem } from '../../checks/model/types';
+import type { Center, Environment, InfoSystem } from '../../checks/core/types';
 import { addStateBackend } from '../state-backend';
-import { deploymentsIn, hasPersistentData, placements, type SystemDeployment } from '../center-plan';
+import { deploymentsIn, hasPersistentData, placements, type SystemDeployment } from '../../checks/plan/center-plan';
 import { systemQuota } from '../system-quota';
 import type { SourceRef } from '../refuse';
 import { refuse } from '../refuse';
@@ -21,7 +21,7 @@ import { AdminRoles } from './admin-roles';
 import { AuditLogShipping } from './audit-log-shipping';
 import { EncryptedStorageClass } from './encrypted-storage-class';
 import { SystemTenancy, type SystemPeer, type SystemTenancyProps } from './system-tenancy';
-import { zoneOf } from '../placement';
+import { zoneOf } from '../../checks/plan/placement';
 import { SystemWorkload } from './system-workload';
 import { DrPlacement } from './dr-placement';
 

@@ -7,8 +7,8 @@
  */
 import { Construct } from 'constructs';
 import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
-import { CONVENTION_ANNOTATIONS, CONVENTION_LABELS } from '../../checks/model/conventions';
-import type { DrMode } from '../dr-placement';
+import { CONVENTION_ANNOTATIONS, CONVENTION_LABELS } from '../../checks/core/conventions';
+import type { DrMode } from '../../checks/plan/dr-placement';
 import { SystemTenancy, type SystemTenancyProps } from './system-tenancy';
 import { SystemWorkload } from './system-workload';
 import { after } from './after';

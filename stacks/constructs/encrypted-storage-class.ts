@@ -5,7 +5,7 @@
  */
 import { Construct } from 'constructs';
 import { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import { platformLabels } from '../resource-labels';
 
 export const ENCRYPTED_STORAGE_CLASS = 'btyun-encrypted';

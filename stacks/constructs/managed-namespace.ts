@@ -4,8 +4,8 @@
  */
 import { Construct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
-import type { ZoneId } from '../../checks/model/types';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
+import type { ZoneId } from '../../checks/core/types';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import { platformLabels } from '../resource-labels';
 import { DefaultDenyPolicies } from './default-deny-policies';
 import { INFRA_QUOTA, NamespaceGuardrails } from './namespace-guardrails';

@@ -3,8 +3,8 @@
  * They sit in the `platform` zone; systems reach them through their own declared connections.
  */
 import { Construct } from 'constructs';
-import type { Platform } from '../../checks/model/types';
-import { CONVENTION_LABELS, platformNamespace } from '../../checks/model/conventions';
+import type { Platform } from '../../checks/core/types';
+import { CONVENTION_LABELS, platformNamespace } from '../../checks/core/conventions';
 import { ManagedNamespace } from './managed-namespace';
 
 export interface PlatformNamespacesProps {

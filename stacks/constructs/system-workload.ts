@@ -17,12 +17,12 @@ import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disrup
 import { IngressV1 } from '@cdktf/provider-kubernetes/lib/ingress-v1';
 import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
 import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
-import type { BackupPolicy, Workload } from '../../checks/model/types';
-import { CONVENTION_LABELS } from '../../checks/model/conventions';
+import type { BackupPolicy, Workload } from '../../checks/core/types';
+import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import { systemSelector } from '../resource-labels';
 import { hardenedPodSpec, type PodVolume } from '../pod-template';
 import { refuse, type SourceRef } from '../refuse';
-import type { DrMode } from '../dr-placement';
+import type { DrMode } from '../../checks/plan/dr-placement';
 import type { SystemTenancy } from './system-tenancy';
 import { after } from './after';
 

@@ -5,8 +5,8 @@
  * Flows touching 政务内网 are skipped: it is not in the cluster.
  */
 import { Construct } from 'constructs';
-import type { ZoneFlow, ZoneId } from '../../checks/model/types';
-import { LABELS } from '../../checks/model/labels';
+import type { ZoneFlow, ZoneId } from '../../checks/core/types';
+import { LABELS } from '../../checks/core/labels';
 import { AllowPolicy } from './network-policy';
 import type { ManagedNamespace } from './managed-namespace';
 

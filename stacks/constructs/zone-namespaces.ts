@@ -3,8 +3,8 @@
  * platform). The 政务内网 zone never exists in a 兵团云 cluster (physically isolated), so it is skipped.
  */
 import { Construct } from 'constructs';
-import type { Zone } from '../../checks/model/types';
-import { zoneNamespace } from '../../checks/model/conventions';
+import type { Zone } from '../../checks/core/types';
+import { zoneNamespace } from '../../checks/core/conventions';
 import { ManagedNamespace } from './managed-namespace';
 
 export interface ZoneNamespacesProps {

@@ -5,10 +5,10 @@
  * of system instances it holds: primaries placed there and DR standbys kept there.
  */
 import * as os from 'node:os';
-import type { Environment } from '../../checks/model/types';
-import { UsageError } from '../../checks/model/errors';
-import { hasPersistentData, placements } from '../center-plan';
-import { drPlanOf } from '../dr-placement';
+import type { Environment } from '../../checks/core/types';
+import { UsageError } from '../../checks/core/errors';
+import { hasPersistentData, placements } from '../../checks/plan/center-plan';
+import { drPlanOf } from '../../checks/plan/dr-placement';
 
 export function workerCount(stacks: number, requested = process.env.BTYUN_SYNTH_WORKERS): number {
   let wanted = os.availableParallelism();

@@ -13,9 +13,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Environment } from '../../checks/model/types';
-import { InputError, UsageError } from '../../checks/model/errors';
-import { todayUtc } from '../../checks/model/dates';
+import type { Environment } from '../../checks/core/types';
+import { InputError, UsageError } from '../../checks/core/errors';
+import { todayUtc } from '../../checks/core/dates';
 import { commitOutput, refuseForeignOutDir, selectStacks, synthEnvironment, type SynthOptions, type SynthResult } from '../synth';
 import { StackRefusal } from '../refuse';
 import { writeManifest, type ManifestEntry } from './manifest';

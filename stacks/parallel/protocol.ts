@@ -1,5 +1,5 @@
 /** Messages between the synth pool (parent) and its worker processes, over the fork IPC channel. */
-import type { InputProblem } from '../../checks/model/errors';
+import type { InputProblem } from '../../checks/core/errors';
 import type { ManifestEntry } from './manifest';
 
 /** Parent → worker: load the environment once, then build and synthesize stacks one at a time. */

@@ -3,9 +3,9 @@
  * synthesizes the stacks it is handed, one app per stack, each into the folder it is told; the
  * parent merges the results. An error becomes one message to the parent (never a stack trace).
  */
-import { InputError, UsageError } from '../../checks/model/errors';
-import { loadEnvironment } from '../../checks/model/load';
-import type { Environment } from '../../checks/model/types';
+import { InputError, UsageError } from '../../checks/core/errors';
+import { loadEnvironment } from '../../checks/core/load';
+import type { Environment } from '../../checks/core/types';
 import { StackRefusal } from '../refuse';
 import { buildStacks, createApp } from '../synth';
 import { readManifestEntry } from './manifest';

@@ -1,12 +1,12 @@
-/** The deploy pre-flight (checks/gate/preflight.ts) and `btyun preflight`: one line per stack whose state backend misses a variable. */
+/** The deploy pre-flight (checks/app/gate/preflight.ts) and `btyun preflight`: one line per stack whose state backend misses a variable. */
 import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CommandIO } from '../../checks/cli/io';
-import { runCli } from '../../checks/cli/main';
-import { awsSharedFilesExist, deployPreflight } from '../../checks/gate/preflight';
-import { loadEnvironment } from '../../checks/model/load';
-import type { StateBackend } from '../../checks/model/types';
-import { PACKAGE_ROOT } from '../../checks/version';
+import type { CommandIO } from '../../checks/app/cli/io';
+import { runCli } from '../../checks/app/cli/main';
+import { awsSharedFilesExist, deployPreflight } from '../../checks/app/gate/preflight';
+import { loadEnvironment } from '../../checks/core/load';
+import type { StateBackend } from '../../checks/core/types';
+import { PACKAGE_ROOT } from '../../checks/core/version';
 import { loadPatchedMiniEnv, MINI_ENV_DIR } from '../helpers/mini-env';
 import { tmpFiles } from '../helpers/tmp-files';
 

@@ -1,7 +1,7 @@
 /** Small builders for engine tests: fake rules and inline resources. */
 import { normalizeTerraformJson } from '../../checks/engine/normalize/terraform-json';
 import type { RawFinding, Resource, Rule, RuleContext, Severity } from '../../checks/engine/types';
-import type { PackId } from '../../checks/model/types';
+import type { PackId } from '../../checks/core/types';
 
 export function fakeRule(id: string, check: (ctx: RuleContext) => RawFinding[], severity: Severity = 'high', pack?: PackId): Rule {
   return {

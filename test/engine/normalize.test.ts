@@ -8,7 +8,7 @@ import { normalizePlan } from '../../checks/engine/normalize/plan';
 import { normalizeTerraformJson } from '../../checks/engine/normalize/terraform-json';
 import { containers, podSpec } from '../../checks/engine/pods';
 import { isUnresolved, str } from '../../checks/engine/values';
-import { InputError } from '../../checks/model/errors';
+import { InputError } from '../../checks/core/errors';
 import { tmpFiles } from '../helpers/tmp-files';
 
 const { dir: tmp, write } = tmpFiles('btyun-normalize-');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../checks/engine/run';
-import { InputError } from '../../checks/model/errors';
+import { InputError } from '../../checks/core/errors';
 import { ALL_RULES } from '../../policies';
 import { loadPatchedMiniEnv } from '../helpers/mini-env';
 

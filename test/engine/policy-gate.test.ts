@@ -1,11 +1,11 @@
-/** The policy gate of every writer (checks/gate/output-gate.ts) on the real stacks of the mini environment. */
+/** The policy gate of every writer (checks/app/gate/output-gate.ts) on the real stacks of the mini environment. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gatedSynthesis, PolicyGateError, type GateDecision } from '../../checks/gate';
-import { UsageError } from '../../checks/model/errors';
-import { readSynthRecord } from '../../checks/model/synth-record';
+import { gatedSynthesis, PolicyGateError, type GateDecision } from '../../checks/app/gate';
+import { UsageError } from '../../checks/core/errors';
+import { readSynthRecord } from '../../checks/core/synth-record';
 import { loadMiniEnv, loadPatchedMiniEnv } from '../helpers/mini-env';
 import { fakeRule } from './helpers';
 

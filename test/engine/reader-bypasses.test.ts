@@ -7,12 +7,12 @@
  */
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECK_FLAGS, sourceFlag } from '../../checks/cli/commands/check';
-import { parseArgs } from '../../checks/cli/args';
-import { runSession } from '../../checks/engine/session';
+import { CHECK_FLAGS, sourceFlag } from '../../checks/app/cli/commands/check';
+import { parseArgs } from '../../checks/app/cli/args';
+import { runSession } from '../../checks/app/session';
 import type { ConfigurationSource, Finding } from '../../checks/engine/types';
-import { UsageError } from '../../checks/model/errors';
-import { PACKAGE_ROOT } from '../../checks/version';
+import { UsageError } from '../../checks/core/errors';
+import { PACKAGE_ROOT } from '../../checks/core/version';
 import { tmpFiles } from '../helpers/tmp-files';
 
 const MINI = path.join(PACKAGE_ROOT, 'test', 'fixtures', 'envs', 'mini');

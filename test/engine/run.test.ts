@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blockingFindings, exitStatusOf, runChecks } from '../../checks/engine/run';
 import { selectRules } from '../../checks/engine/select';
 import type { Rule } from '../../checks/engine/types';
-import { UsageError } from '../../checks/model/errors';
+import { UsageError } from '../../checks/core/errors';
 import { ALL_RULES } from '../../policies';
 import { loadMiniEnv, loadPatchedMiniEnv } from '../helpers/mini-env';
 import { fakeRule, labelled, perResource, resources } from './helpers';

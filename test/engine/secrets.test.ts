@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../checks/engine/run';
 import { collectSecrets, makeMasker } from '../../checks/engine/secrets';
-import { renderCheck, CHECK_FORMATS } from '../../checks/report';
-import { renderHtml } from '../../checks/report/html';
+import { renderCheck, CHECK_FORMATS } from '../../checks/app/report';
+import { renderHtml } from '../../checks/app/report/html';
 import { loadMiniEnv } from '../helpers/mini-env';
 import { fakeRule, resources } from './helpers';
 

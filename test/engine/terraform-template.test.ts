@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { templatesOutsideResources } from '../../checks/engine/template-problems';
-import { escapeTemplate, isPlainReference, readTemplate } from '../../checks/model/terraform-template';
+import { escapeTemplate, isPlainReference, readTemplate } from '../../checks/core/terraform-template';
 import { terraformSafeModel } from '../../stacks/terraform-safe-model';
 import { loadPatchedMiniEnv } from '../helpers/mini-env';
 

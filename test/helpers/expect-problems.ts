@@ -1,6 +1,6 @@
 /** Loads the mini environment after a patch and returns the InputError's problems (none: []). */
-import { InputError, formatProblem } from '../../checks/model/errors';
-import type { InputProblem } from '../../checks/model/errors';
+import { InputError, formatProblem } from '../../checks/core/errors';
+import type { InputProblem } from '../../checks/core/errors';
 import type { PatchOp } from './patch';
 import { loadPatchedMiniEnv } from './mini-env';
 

@@ -5,13 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PACKAGE_ROOT } from '../../checks/version';
+import { PACKAGE_ROOT } from '../../checks/core/version';
 import type { ConfigurationProblem, Resource, RuleContext } from '../../checks/engine/types';
-import type { Environment } from '../../checks/model/types';
+import type { Environment } from '../../checks/core/types';
 import { readRootModule, type ReadConfiguration } from '../../checks/engine/read/module-reader';
-import { isRealDate } from '../../checks/cli/args';
-import { parseYaml } from '../../checks/model/yaml';
-import { formatProblem } from '../../checks/model/errors';
+import { isRealDate } from '../../checks/app/cli/args';
+import { parseYaml } from '../../checks/core/yaml';
+import { formatProblem } from '../../checks/core/errors';
 import { asPatchOps } from './patch';
 import type { PatchOp } from './patch';
 import { loadPatchedMiniEnv } from './mini-env';

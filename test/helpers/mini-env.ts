@@ -5,12 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { PACKAGE_ROOT } from '../../checks/version';
-import type { DocumentName, Environment } from '../../checks/model/types';
-import { DOCUMENT_NAMES } from '../../checks/model/types';
-import { environmentFromDocuments } from '../../checks/model/load';
-import type { DocumentSource } from '../../checks/model/load';
-import { parseYaml } from '../../checks/model/yaml';
+import { PACKAGE_ROOT } from '../../checks/core/version';
+import type { DocumentName, Environment } from '../../checks/core/types';
+import { DOCUMENT_NAMES } from '../../checks/core/types';
+import { environmentFromDocuments } from '../../checks/core/load';
+import type { DocumentSource } from '../../checks/core/load';
+import { parseYaml } from '../../checks/core/yaml';
 import { applyPatch } from './patch';
 import type { PatchOp } from './patch';
 

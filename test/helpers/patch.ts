@@ -2,9 +2,9 @@
  * RFC 6902-style edits (add / replace / remove; `/-` appends) on the parsed environment
  * documents, as used by rule fixtures' `patch.yaml`. Pure: returns new data, never edits its input.
  */
-import type { DocumentName } from '../../checks/model/types';
-import { DOCUMENT_NAMES } from '../../checks/model/types';
-import { splitPointer } from '../../checks/model/pointer';
+import type { DocumentName } from '../../checks/core/types';
+import { DOCUMENT_NAMES } from '../../checks/core/types';
+import { splitPointer } from '../../checks/core/pointer';
 
 export interface PatchOp {
   op: 'add' | 'replace' | 'remove';

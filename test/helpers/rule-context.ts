@@ -4,7 +4,7 @@
  * in their own unit tests.
  */
 import type { ConfigurationProblem, Resource, RuleContext } from '../../checks/engine/types';
-import type { Environment, MlpsLevel } from '../../checks/model/types';
+import type { Environment, MlpsLevel } from '../../checks/core/types';
 import { buildResourceIndex } from '../../checks/engine/resource-index';
 
 /** The check date of fixtures without `asOf`: the day after the plan's 2018-06-30 deadlines. */

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES, PACKS } from '../../policies';
-import { loadEnvironment } from '../../checks/model/load';
+import { loadEnvironment } from '../../checks/core/load';
 
 const ROOT = path.resolve(__dirname, '../..');
 const AS_OF = '2026-11-25';

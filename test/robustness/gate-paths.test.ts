@@ -23,9 +23,9 @@ function replaced(doc: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-/** Runs the cdktf app entry (dist/stacks/main.js) as the cdktf CLI does: CDKTF_OUTDIR set. */
+/** Runs the cdktf app entry (dist/checks/app/cdktf-app.js) as the cdktf CLI does: CDKTF_OUTDIR set. */
 function runApp(env: string, outDir: string, extra: NodeJS.ProcessEnv = {}) {
-  return spawnNode([path.join(builtPackage(), 'dist', 'stacks', 'main.js')], tmpRoot, { BTYUN_ENV: env, CDKTF_OUTDIR: outDir, ...extra });
+  return spawnNode([path.join(builtPackage(), 'dist', 'checks', 'app', 'cdktf-app.js')], tmpRoot, { BTYUN_ENV: env, CDKTF_OUTDIR: outDir, ...extra });
 }
 
 type Json = { findings: { ruleId: string; severity: string; message: string; file?: string; stack?: string }[] };

@@ -1,6 +1,6 @@
 /**
  * The gate holds: a blocking finding stops `cdktf synth` (the real cdktf CLI, and the app entry
- * stacks/main.ts it runs) with no deployable output; an expired suppression, or one for another
+ * checks/app/cdktf-app.ts it runs) with no deployable output; an expired suppression, or one for another
  * rule or target, silences nothing.
  */
 import * as fs from 'node:fs';
@@ -18,9 +18,9 @@ const SYSTEM = 'hrss-social-insurance';
 const blockingEnv = (name: string, suppressions = ''): string =>
   miniCopy(path.join(tmpRoot, name), { inventory: unapprovedImageInventory(), policy: blockingPolicy(suppressions) });
 
-/** Runs the cdktf app entry (dist/stacks/main.js) as the cdktf CLI does: CDKTF_OUTDIR set. */
+/** Runs the cdktf app entry (dist/checks/app/cdktf-app.js) as the cdktf CLI does: CDKTF_OUTDIR set. */
 function runApp(env: string, outDir: string, extra: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return spawnNode([path.join(builtPackage(), 'dist', 'stacks', 'main.js')], tmpRoot, { BTYUN_ENV: env, CDKTF_OUTDIR: outDir, ...extra });
+  return spawnNode([path.join(builtPackage(), 'dist', 'checks', 'app', 'cdktf-app.js')], tmpRoot, { BTYUN_ENV: env, CDKTF_OUTDIR: outDir, ...extra });
 }
 
 function stackFiles(outDir: string): string[] {
@@ -29,11 +29,11 @@ function stackFiles(outDir: string): string[] {
 }
 
 describe('the policy gate', () => {
-  it('`cdktf synth` (the cdktf CLI running stacks/main.ts) refuses a blocking finding and writes no stack', async () => {
+  it('`cdktf synth` (the cdktf CLI running checks/app/cdktf-app.ts) refuses a blocking finding and writes no stack', async () => {
     const env = blockingEnv('cli-blocking');
     const out = path.join(tmpRoot, 'cli-out');
     const cli = path.join(builtPackage(), 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
-    // cdktf.json of the package: app `node dist/stacks/main.js`, run with CDKTF_OUTDIR = --output.
+    // cdktf.json of the package: app `node dist/checks/app/cdktf-app.js`, run with CDKTF_OUTDIR = --output.
     const run = await spawnNode([cli, 'synth', '--output', out], builtPackage(), { CHECKPOINT_DISABLE: '1', BTYUN_ENV: env, CI: '1' });
     expect(run.code).not.toBe(0);
     expect(run.stdout + run.stderr).toContain('K8S-027');

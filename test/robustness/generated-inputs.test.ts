@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_NAMES } from '../../checks/model/types';
-import { MAX_DOCUMENT_BYTES } from '../../checks/model/yaml';
+import { DOCUMENT_NAMES } from '../../checks/core/types';
+import { MAX_DOCUMENT_BYTES } from '../../checks/core/yaml';
 import { MINI_ENV_DIR } from '../helpers/mini-env';
 import { crashSigns, runBuilt } from './support/built-cli';
 

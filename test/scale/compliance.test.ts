@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../checks/engine/types';
-import { PACKAGE_ROOT } from '../../checks/version';
+import { PACKAGE_ROOT } from '../../checks/core/version';
 import { ALL_RULES } from '../../policies';
 import { cli, tempDir } from './support';
 

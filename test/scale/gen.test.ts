@@ -6,10 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateEnvironment } from '../../checks/gen/generate';
-import { MARKER_FILE } from '../../checks/gen/write';
-import { loadEnvironment } from '../../checks/model/load';
-import { cpuMillicores } from '../../checks/migration/quantity';
+import { generateEnvironment } from '../../checks/app/gen/generate';
+import { MARKER_FILE } from '../../checks/app/gen/write';
+import { loadEnvironment } from '../../checks/core/load';
+import { cpuMillicores } from '../../checks/plan/quantity';
 import { cli, readDocuments, tempDir } from './support';
 
 const work = tempDir('btyun-gen-');

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../checks/version';
+import { PACKAGE_ROOT } from '../../checks/core/version';
 import { cli, tempDir } from './support';
 
 const work = tempDir('btyun-parallel-');
@@ -82,7 +82,7 @@ describe('parallel synth', () => {
     // The compiled pool, with workers told to load an environment that is not there.
     const { synthEnvironmentParallel } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'parallel', 'pool.js')) as typeof import('../../stacks/parallel/pool');
     const { UNGATED_TEMPORARY_OUTPUT } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'synth.js')) as typeof import('../../stacks/synth');
-    const { loadEnvironment } = require(path.join(PACKAGE_ROOT, 'dist', 'checks', 'model', 'load.js')) as typeof import('../../checks/model/load');
+    const { loadEnvironment } = require(path.join(PACKAGE_ROOT, 'dist', 'checks', 'core', 'load.js')) as typeof import('../../checks/core/load');
     const env = loadEnvironment(path.join(work, 'env'), { cwd: work });
     const before = tree(path.join(work, 'serial'));
     const failing = synthEnvironmentParallel(env, { outDir: path.join(work, 'serial'), asOf: AS_OF, gate: UNGATED_TEMPORARY_OUTPUT, workers: 2, source: { envDir: path.join(work, 'missing'), cwd: work } });

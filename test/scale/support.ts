@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CommandIO } from '../../checks/cli/io';
-import { runCli } from '../../checks/cli/main';
-import { DOCUMENT_NAMES } from '../../checks/model/types';
+import type { CommandIO } from '../../checks/app/cli/io';
+import { runCli } from '../../checks/app/cli/main';
+import { DOCUMENT_NAMES } from '../../checks/core/types';
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

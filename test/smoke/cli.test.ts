@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../checks/cli/main';
-import type { CommandIO } from '../../checks/cli/io';
+import { runCli } from '../../checks/app/cli/main';
+import type { CommandIO } from '../../checks/app/cli/io';
 
 function memoryIO(): CommandIO & { out: string[]; err: string[] } {
   const out: string[] = [];

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Testing, TerraformStack } from 'cdktf';
-import type { Center, Environment, InfoSystem } from '../../checks/model/types';
+import type { Center, Environment, InfoSystem } from '../../checks/core/types';
 import { SystemTenancy } from '../../stacks/constructs/system-tenancy';
 import { EMPTY_SYSTEM_QUOTA } from '../../stacks/system-quota';
-import { InputError } from '../../checks/model/errors';
-import { LABELS } from '../../checks/model/labels';
-import { AUDIT_SHIPPING_KEYS, CONVENTION_ANNOTATIONS, CONVENTION_LABELS, OPS_NAMESPACE } from '../../checks/model/conventions';
+import { InputError } from '../../checks/core/errors';
+import { LABELS } from '../../checks/core/labels';
+import { AUDIT_SHIPPING_KEYS, CONVENTION_ANNOTATIONS, CONVENTION_LABELS, OPS_NAMESPACE } from '../../checks/core/conventions';
 import { normalizeTerraformJson } from '../../checks/engine/normalize/terraform-json';
 import { runChecks } from '../../checks/engine/run';
 import { severityRank } from '../../checks/engine/types';

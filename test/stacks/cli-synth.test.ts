@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../checks/cli/main';
-import type { CommandIO } from '../../checks/cli/io';
+import { runCli } from '../../checks/app/cli/main';
+import type { CommandIO } from '../../checks/app/cli/io';
 import { MINI_DIR, REPO_ROOT } from './fixture-env';
 
 function memoryIO(cwd: string): CommandIO & { out: string[]; err: string[] } {
@@ -47,8 +47,8 @@ describe('btyun synth', () => {
   });
 });
 
-describe('cdktf app (dist/stacks/main.js)', () => {
-  const main = path.join(REPO_ROOT, 'dist/stacks/main.js');
+describe('cdktf app (dist/checks/app/cdktf-app.js)', () => {
+  const main = path.join(REPO_ROOT, 'dist/checks/app/cdktf-app.js');
   it.runIf(fs.existsSync(main))('builds the stacks named in BTYUN_STACKS into CDKTF_OUTDIR', () => {
     const out = path.join(work, 'cdktf.out');
     const run = spawnSync(process.execPath, [main], {

@@ -4,8 +4,8 @@
  * system, a vertical system filed at a division) — built as typed additions, never by editing mini.
  */
 import * as path from 'node:path';
-import { loadEnvironment } from '../../checks/model/load';
-import type { Environment, InfoSystem, Wave, Workload } from '../../checks/model/types';
+import { loadEnvironment } from '../../checks/core/load';
+import type { Environment, InfoSystem, Wave, Workload } from '../../checks/core/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const MINI_DIR = path.join(REPO_ROOT, 'test/fixtures/envs/mini');

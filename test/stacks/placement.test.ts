@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { placementOf } from '../../stacks/placement';
-import { drPlanOf } from '../../stacks/dr-placement';
-import { deploymentsIn } from '../../stacks/center-plan';
-import type { Center, Environment, InfoSystem } from '../../checks/model/types';
+import { placementOf } from '../../checks/plan/placement';
+import { drPlanOf } from '../../checks/plan/dr-placement';
+import { deploymentsIn } from '../../checks/plan/center-plan';
+import type { Center, Environment, InfoSystem } from '../../checks/core/types';
 import { richEnv } from './fixture-env';
 
 const env = richEnv();

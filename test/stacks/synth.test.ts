@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../checks/model/errors';
-import { readSynthRecord } from '../../checks/model/synth-record';
+import { UsageError } from '../../checks/core/errors';
+import { readSynthRecord } from '../../checks/core/synth-record';
 import { synthEnvironment, UNGATED_TEMPORARY_OUTPUT, type OutputGate } from '../../stacks/synth';
 import { miniEnv } from './fixture-env';
 

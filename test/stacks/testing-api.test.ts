@@ -11,8 +11,8 @@ import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { IngressV1 } from '@cdktf/provider-kubernetes/lib/ingress-v1';
-import type { Environment } from '../../checks/model/types';
-import { LABELS } from '../../checks/model/labels';
+import type { Environment } from '../../checks/core/types';
+import { LABELS } from '../../checks/core/labels';
 import { ZoneNamespaces } from '../../stacks/constructs/zone-namespaces';
 import { AdminRoles } from '../../stacks/constructs/admin-roles';
 import { CenterStack } from '../../stacks/constructs/center-stack';

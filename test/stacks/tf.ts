@@ -1,6 +1,6 @@
 /** Helpers to synthesize one center stack and read the Terraform JSON in tests. */
 import { Testing } from 'cdktf';
-import type { Environment } from '../../checks/model/types';
+import type { Environment } from '../../checks/core/types';
 import { CenterStack } from '../../stacks/constructs/center-stack';
 
 export type Body = Record<string, any>;

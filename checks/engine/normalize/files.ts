@@ -1,7 +1,7 @@
 /** File helpers of the configuration readers: relative POSIX names, sorted listings, clear errors. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../../model/errors';
+import { InputError } from '../../core/errors';
 
 /** `file` relative to cwd with POSIX separators (as findings print it). */
 export function displayPath(file: string, cwd: string): string {

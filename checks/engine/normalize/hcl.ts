@@ -3,8 +3,8 @@
  * lists). Line numbers come from scanning the text for `resource "TYPE" "NAME"`.
  * Nothing is evaluated: expressions come back as `${…}` strings and stay Unresolved.
  */
-import { InputError, type InputProblem } from '../../model/errors';
-import { printableProblem } from '../../model/printable';
+import { InputError, type InputProblem } from '../../core/errors';
+import { printableProblem } from '../../core/printable';
 import type { Resource } from '../types';
 import { normalizeTerraformJson } from './terraform-json';
 

@@ -3,7 +3,7 @@
  * V8's messages do not always carry a position (and some echo the input, which may hold a
  * secret), so the position comes from a small scanner and the message is our own.
  */
-import { InputError } from '../../model/errors';
+import { InputError } from '../../core/errors';
 
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // tolerate a BOM

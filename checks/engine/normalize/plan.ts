@@ -2,7 +2,7 @@
  * `terraform show -json` plan output → resources: planned_values.root_module.resources and every
  * child module, recursively; `values` is the body, the address comes from the plan.
  */
-import { InputError, type InputProblem } from '../../model/errors';
+import { InputError, type InputProblem } from '../../core/errors';
 import type { Resource } from '../types';
 import { makeResource } from './resource';
 

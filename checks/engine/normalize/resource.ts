@@ -1,9 +1,9 @@
 /**
  * Builds one normalized Resource from a Terraform resource body, whatever the input format.
  */
-import { LABELS } from '../../model/labels';
-import { readTemplate } from '../../model/terraform-template';
-import type { MlpsLevel } from '../../model/types';
+import { LABELS } from '../../core/labels';
+import { readTemplate } from '../../core/terraform-template';
+import type { MlpsLevel } from '../../core/types';
 import type { Resource, Value } from '../types';
 import { block, strMap, str } from '../values';
 

@@ -6,9 +6,9 @@
  * input, reported with its JSON path: it is never skipped, since a skipped resource is a resource
  * nobody checked.
  */
-import { InputError, type InputProblem } from '../../model/errors';
-import { childPointer } from '../../model/pointer';
-import { printableProblem } from '../../model/printable';
+import { InputError, type InputProblem } from '../../core/errors';
+import { childPointer } from '../../core/pointer';
+import { printableProblem } from '../../core/printable';
 import type { Resource } from '../types';
 import { jsonResourceLines, resourceKey } from './json-lines';
 import { makeResource } from './resource';

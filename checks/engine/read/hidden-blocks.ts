@@ -3,7 +3,7 @@
  * key written twice in one object (JSON) — as CFG-001 problems: the rules never saw it, so it
  * cannot be verified. The problem names the resource and the field path where it can.
  */
-import { printable } from '../../model/printable';
+import { printable } from '../../core/printable';
 import { fieldPath, type PathStep } from '../judged-fields';
 import type { ConfigurationProblem, Resource } from '../types';
 import type { ConfigFile } from './terraform-files';

@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { printable } from '../../model/printable';
+import { printable } from '../../core/printable';
 import type { LocalizedText } from '../types';
 import { jsonKeyLines } from '../normalize/json-lines';
 import { bodiesOf, isMap } from './literal';

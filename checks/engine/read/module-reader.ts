@@ -12,8 +12,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError, type InputProblem } from '../../model/errors';
-import { printable } from '../../model/printable';
+import { InputError, type InputProblem } from '../../core/errors';
+import { printable } from '../../core/printable';
 import { hclResources } from '../normalize/hcl';
 import { normalizeTerraformJson } from '../normalize/terraform-json';
 import { templatesOutsideResources } from '../template-problems';

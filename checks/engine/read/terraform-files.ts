@@ -6,7 +6,7 @@
  * Problems of every file are reported together.
  */
 import * as path from 'node:path';
-import { InputError, type InputProblem } from '../../model/errors';
+import { InputError, type InputProblem } from '../../core/errors';
 import { displayPath, listDir, readText } from '../normalize/files';
 import { parseHcl } from '../normalize/hcl';
 import { parseJsonText } from '../normalize/json-text';

@@ -8,8 +8,8 @@
  * not seen: the check judges what the files say.
  */
 import * as path from 'node:path';
-import { InputError, type InputProblem } from '../../model/errors';
-import { printableProblem } from '../../model/printable';
+import { InputError, type InputProblem } from '../../core/errors';
+import { printableProblem } from '../../core/printable';
 import { displayPath, listDir, readText } from '../normalize/files';
 import { parseHcl } from '../normalize/hcl';
 import { parseJsonText } from '../normalize/json-text';

@@ -3,7 +3,7 @@
  * a resource rule judges only resources whose level (ctx.levelOf) it applies to.
  */
 import type { RawFinding, Resource, RuleContext } from '../../../checks/engine/types';
-import type { MlpsLevel } from '../../../checks/model/types';
+import type { MlpsLevel } from '../../../checks/core/types';
 import { POD_TEMPLATE_KINDS, containers, podSpec, type ContainerRef } from '../../../checks/engine/pods';
 import type { Obj } from '../../../checks/engine/values';
 import { containerSubject, resourceFinding, type Problem } from './text';

@@ -5,7 +5,7 @@
  */
 import type { Resource, ResourceIndex } from '../../../checks/engine/types';
 import { num, strMap } from '../../../checks/engine/values';
-import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS } from '../../../checks/model/conventions';
+import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS } from '../../../checks/core/conventions';
 
 export interface AuditShipping {
   resource: Resource;

@@ -3,7 +3,7 @@
  * center (stack id = center id); any other configuration can say it with the center label.
  */
 import type { Resource } from '../../../checks/engine/types';
-import type { Center, Environment } from '../../../checks/model/types';
+import type { Center, Environment } from '../../../checks/core/types';
 
 export function centerById(env: Environment, id: string | undefined): Center | undefined {
   return id === undefined ? undefined : env.topology.centers.find((c) => c.id === id);

@@ -3,7 +3,7 @@
  * when its MLPS level is in `rule.levels`. The engine does not filter, so every rule asks here.
  */
 import type { Resource, RuleContext } from '../../../checks/engine/types';
-import type { Center, Environment, InfoSystem, MlpsLevel } from '../../../checks/model/types';
+import type { Center, Environment, InfoSystem, MlpsLevel } from '../../../checks/core/types';
 
 export function applies(levels: readonly MlpsLevel[], level: MlpsLevel): boolean {
   return levels.includes(level);

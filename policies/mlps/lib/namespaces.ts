@@ -3,7 +3,7 @@
  * zone a namespaced resource sits in.
  */
 import type { Resource, RuleContext } from '../../../checks/engine/types';
-import { CONVENTION_LABELS } from '../../../checks/model/conventions';
+import { CONVENTION_LABELS } from '../../../checks/core/conventions';
 
 /** Kubernetes puts a namespaced resource without a namespace into `default`. */
 export function namespaceOf(r: Resource): string {

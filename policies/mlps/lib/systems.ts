@@ -4,8 +4,8 @@
  */
 import type { LocalizedText, RawFinding, Resource, RuleContext } from '../../../checks/engine/types';
 import { blocks, dig } from '../../../checks/engine/values';
-import { CONVENTION_LABELS } from '../../../checks/model/conventions';
-import type { Center, MlpsLevel } from '../../../checks/model/types';
+import { CONVENTION_LABELS } from '../../../checks/core/conventions';
+import type { Center, MlpsLevel } from '../../../checks/core/types';
 import { centerOf } from './centers';
 import { applies, deployedSystemLevel, inventorySystem } from './levels';
 import { sortedUnique } from './text';

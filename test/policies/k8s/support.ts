@@ -2,7 +2,7 @@
  * Test support for the K8S pack's unit tests: rule contexts built the way the engine builds them
  * (test/helpers), on the mini environment, optionally with policy settings patched in.
  */
-import type { Environment, Policy } from '../../../checks/model/types';
+import type { Environment, Policy } from '../../../checks/core/types';
 import type { Resource, RuleContext } from '../../../checks/engine/types';
 import { normalizeTerraformJson } from '../../../checks/engine/normalize/terraform-json';
 import { loadMiniEnv, loadPatchedMiniEnv } from '../../helpers/mini-env';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MLPS_010 } from '../../../policies/mlps/mlps-010-audit-log-retention';
 import { MLPS_011 } from '../../../policies/mlps/mlps-011-audit-protection';
 import { MLPS_017 } from '../../../policies/mlps/mlps-017-in-china';
-import type { Environment } from '../../../checks/model/types';
+import type { Environment } from '../../../checks/core/types';
 import { meta, miniEnv, run, texts, withEnv } from './support';
 
 function shipping(data: Record<string, string>) {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readTemplate } from '../../../checks/core/terraform-template';
 import { describe, expect, it } from 'vitest';
 import { MLPS_008 } from '../../../policies/mlps/mlps-008-no-plaintext-secrets';
 import { MLPS_009 } from '../../../policies/mlps/mlps-009-encrypted-volumes';
@@ -152,7 +153,11 @@ describe('credential-like names', () => {
 
 describe('MLPS-008 never prints a secret value', () => {
   it('holds for any literal value under any key, in Secrets and in credential env variables', () => {
-    const value = fc.string({ minLength: 6, maxLength: 40 }).filter((v) => !v.includes('${') && v.trim().length >= 6);
+    // A literal: a string Terraform would read as a template (`${…}`, `%{…}`) is not a value.
+    const value = fc.string({ minLength: 6, maxLength: 40 }).filter((v) => {
+      const read = readTemplate(v);
+      return read.kind === 'literal' && read.value === v && v.trim().length >= 6;
+    });
     const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,15}$/);
     fc.assert(
       fc.property(key, value, (k, v) => {

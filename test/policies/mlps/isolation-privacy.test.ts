@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MLPS_018 } from '../../../policies/mlps/mlps-018-namespace-isolation';
 import { MLPS_019 } from '../../../policies/mlps/mlps-019-personal-information';
-import type { DataResource, Environment } from '../../../checks/model/types';
+import type { DataResource, Environment } from '../../../checks/core/types';
 import { meta, miniEnv, run, withEnv } from './support';
 
 describe('MLPS-018 one system per namespace', () => {

@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { normalizeTerraformJson } from '../../../checks/engine/normalize/terraform-json';
 import type { RawFinding, Resource, Rule, RuleContext } from '../../../checks/engine/types';
-import { loadEnvironment } from '../../../checks/model/load';
-import type { Environment } from '../../../checks/model/types';
+import { loadEnvironment } from '../../../checks/core/load';
+import type { Environment } from '../../../checks/core/types';
 import { buildRuleContext } from '../../helpers/rule-context';
 
 const MINI = path.join(__dirname, '..', '..', 'fixtures', 'envs', 'mini');

@@ -8,7 +8,7 @@ import { INV_006 } from '../../../policies/inv/inv-006';
 import { INV_007 } from '../../../policies/inv/inv-007';
 import { INV_008 } from '../../../policies/inv/inv-008';
 import { INV_RULES } from '../../../policies/inv';
-import type { InfoSystem } from '../../../checks/model/types';
+import type { InfoSystem } from '../../../checks/core/types';
 import { baseEnv, ctxOf, keptSystem, meta, resource } from './support/env';
 
 const deployment = (stack: string, system: string, labels: Record<string, string> = {}) =>

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const [root, jobsFile] = process.argv.slice(2);
-const { runCli } = require(path.join(root, 'dist', 'checks', 'cli', 'main.js'));
+const { runCli } = require(path.join(root, 'dist', 'checks', 'app', 'cli', 'main.js'));
 const jobs = JSON.parse(fs.readFileSync(jobsFile, 'utf8'));
 
 let stray = [];

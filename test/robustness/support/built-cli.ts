@@ -10,7 +10,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PACKAGE_ROOT } from '../../../checks/version';
+import { PACKAGE_ROOT } from '../../../checks/core/version';
 
 const SOURCE_DIRS = ['checks', 'policies', 'stacks'];
 
@@ -38,7 +38,7 @@ let built: string | undefined;
 export function builtPackage(): string {
   if (built) return built;
   const root = path.join(os.tmpdir(), `btyun-robust-${sourceHash()}`);
-  if (!fs.existsSync(path.join(root, 'dist', 'checks', 'cli', 'main.js'))) {
+  if (!fs.existsSync(path.join(root, 'dist', 'checks', 'app', 'cli', 'main.js'))) {
     const tmp = `${root}.tmp-${process.pid}`;
     fs.rmSync(tmp, { recursive: true, force: true });
     fs.mkdirSync(path.join(tmp, 'bin'), { recursive: true });
@@ -51,7 +51,7 @@ export function builtPackage(): string {
     fs.copyFileSync(path.join(PACKAGE_ROOT, 'bin', 'btyun.js'), path.join(tmp, 'bin', 'btyun.js'));
     fs.symlinkSync(path.join(PACKAGE_ROOT, 'node_modules'), path.join(tmp, 'node_modules'));
     fs.symlinkSync(path.join(PACKAGE_ROOT, 'environments'), path.join(tmp, 'environments'));
-    if (!fs.existsSync(path.join(tmp, 'dist', 'checks', 'cli', 'main.js'))) throw new Error('tsc produced no dist/checks/cli/main.js');
+    if (!fs.existsSync(path.join(tmp, 'dist', 'checks', 'app', 'cli', 'main.js'))) throw new Error('tsc produced no dist/checks/app/cli/main.js');
     try {
       fs.renameSync(tmp, root);
     } catch {

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { PACKAGE_ROOT } from '../../../checks/version';
-import { DOCUMENT_NAMES } from '../../../checks/model/types';
+import { PACKAGE_ROOT } from '../../../checks/core/version';
+import { DOCUMENT_NAMES } from '../../../checks/core/types';
 import { MINI_ENV_DIR } from '../../helpers/mini-env';
 
 export const CORPUS_DIR = path.join(PACKAGE_ROOT, 'test', 'fixtures', 'bad');

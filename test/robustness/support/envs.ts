@@ -1,7 +1,7 @@
 /** Environments for the robustness tests: copies of the mini environment with one change. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DOCUMENT_NAMES } from '../../../checks/model/types';
+import { DOCUMENT_NAMES } from '../../../checks/core/types';
 import { MINI_ENV_DIR } from '../../helpers/mini-env';
 
 /** Copies the mini environment to `dir`, then writes `replace` (document → text). */

@@ -5,8 +5,8 @@
 import { makeResource } from '../../../../checks/engine/normalize/resource';
 import { buildResourceIndex } from '../../../../checks/engine/resource-index';
 import type { Resource, RuleContext } from '../../../../checks/engine/types';
-import { withPolicyDefaults } from '../../../../checks/model/defaults';
-import type { Center, Environment, InfoSystem, Topology } from '../../../../checks/model/types';
+import { withPolicyDefaults } from '../../../../checks/core/defaults';
+import type { Center, Environment, InfoSystem, Topology } from '../../../../checks/core/types';
 
 function center(id: string, role: Center['role'], city: string, extra: Partial<Center> = {}): Center {
   return {

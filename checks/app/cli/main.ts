@@ -1,0 +1,98 @@
+/**
+ * `btyun` entry point. Dispatches to one module per command (loaded lazily, so `btyun rules`
+ * does not pay for cdktf). Any InputError/UsageError becomes one line per problem on stderr and
+ * exit 2; any other error is reported in one line too, never as a stack trace.
+ */
+import { InputError, UsageError } from '../../core/errors';
+import type { Command, CommandIO } from './io';
+import { VERSION } from '../../core/version';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  validate: { summary: 'schema and cross-reference validation of an environment', load: async () => (await import('./commands/validate.js')).validate },
+  synth: { summary: "synthesize the environment's stacks (all or --stack ID …)", load: async () => (await import('./commands/synth.js')).synth },
+  check: { summary: 'run the rules on the environment and its Terraform configuration', load: async () => (await import('./commands/check.js')).check },
+  migration: { summary: 'the migration plan: waves, capacity, what is late and left', load: async () => (await import('./commands/migration.js')).migration },
+  rules: { summary: 'the rule catalogue', load: async () => (await import('./commands/rules.js')).rules },
+  report: { summary: 'self-contained HTML report for reviewers', load: async () => (await import('./commands/report.js')).report },
+  gen: { summary: 'generate a large, valid environment (for scale tests and benchmarks)', load: async () => (await import('./commands/gen.js')).gen },
+  preflight: { summary: "before cdktf deploy: each stack's state backend finds its variables", load: async () => (await import('./commands/preflight.js')).preflight },
+};
+
+export function usage(): string {
+  const lines = ['usage: btyun <command> [flags]', '', 'commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  lines.push('', 'Run `btyun <command> --help` for its flags. Exit status: 0 ok, 1 findings at or above --fail-on, 2 bad usage or input.');
+  return lines.join('\n') + '\n';
+}
+
+export async function runCli(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.stderr(`btyun: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await cmd.load())(rest, io);
+  } catch (e) {
+    return reportError(e, io, name);
+  }
+}
+
+export function reportError(e: unknown, io: CommandIO, name: string): number {
+  if (e instanceof InputError) {
+    io.stderr(e.message + '\n');
+    return 2;
+  }
+  // The deploy gate refused: findings at or above fail-on (already printed) — exit 1, as `check`.
+  if (e instanceof Error && e.name === 'PolicyGateError') {
+    io.stderr(`btyun ${name}: ${e.message}\n`);
+    return 1;
+  }
+  if (e instanceof UsageError) {
+    io.stderr(`btyun ${name}: ${e.message}\n`);
+    return 2;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string' && typeof err.path === 'string') {
+    io.stderr(`${err.path}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : err.message}\n`);
+    return 2;
+  }
+  // An internal error: one line, no trace (BTYUN_DEBUG=1 shows the trace for developers).
+  const msg = e instanceof Error ? e.message : String(e);
+  io.stderr(`btyun ${name}: internal error: ${msg.split('\n')[0]}\n`);
+  if (process.env.BTYUN_DEBUG === '1' && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+  return 2;
+}
+
+/** Process entry: real streams, exit code set on the process. */
+export function main(): void {
+  // A reader that closes the pipe early (`btyun rules | head`) is not an error of ours: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+    });
+  }
+  const io: CommandIO = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.exitCode = reportError(e, io, 'btyun');
+    },
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The one gate of every writer of deployable output — `cdktf synth` (the app entry checks/app/cdktf-app.ts,
+ * with or without BTYUN_STACKS), `btyun synth`, and so `cdktf deploy`, which synthesizes first:
+ *
+ *  1. the model gate: the rules judge the environment model before any stack is built, so a model
+ *     the stacks must not build (a system above its center's level, one group holding two
+ *     administrator roles, …) is refused with the rules' findings, not with a construct's error;
+ *  2. the stacks are synthesized into a temporary folder;
+ *  3. the output gate: the same checks as `btyun check` on every synthesized stack (the other
+ *     centers built in memory, for the cross-center rules); a blocking finding or a rule that failed
+ *     refuses, and nothing is written — the previous output stays as it was;
+ *  4. the output folder records what it was made from and the gate's verdict (btyun-synth.json).
+ *
+ * The gate judges as of today (UTC): no variable or flag moves its date.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App } from 'cdktf';
+import { todayUtc } from '../../core/dates';
+import { UsageError } from '../../core/errors';
+import type { Environment } from '../../core/types';
+import type { GateVerdict } from '../../core/synth-record';
+import { buildStacks, synthEnvironment, type SynthResult } from '../../../stacks/synth';
+import { evaluateGate, PolicyGateError, printDecision, type GateDecision, type GateOptions } from './evaluate';
+
+export interface StackGateOptions extends GateOptions {
+  /** The stack ids being synthesized (selectStacks(env, requested)). */
+  stacks: readonly string[];
+  /** Called with each decision (tests, tooling). */
+  onDecision?: (d: GateDecision) => void;
+}
+
+/** Terraform JSON of stacks that are not being synthesized, built in memory. */
+function otherStacks(env: Environment, ids: readonly string[], asOf: string): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (ids.length === 0) return out;
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-gate-'));
+  try {
+    const app = new App({ outdir, stackTraces: false });
+    for (const s of buildStacks(app, env, ids, asOf)) out.set(s.node.id, s.toTerraform());
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** Prints the decision; throws when it refuses. */
+function enforce(decision: GateDecision, opts: StackGateOptions): void {
+  opts.onDecision?.(decision);
+  printDecision(decision, opts.log);
+  if (decision.result.ruleErrors.length > 0) {
+    throw new UsageError(`policy gate refused ${opts.stacks.join(', ')}: ${decision.result.ruleErrors.length} rule(s) failed internally, the check is incomplete`);
+  }
+  if (decision.blocking.length > 0) throw new PolicyGateError(decision.blocking, decision.result.failOn, opts.stacks);
+}
+
+/** Step 1: the rules judge the model before any stack is built. */
+export function gateModel(env: Environment, opts: StackGateOptions): void {
+  enforce(evaluateGate(env, undefined, opts.stacks, opts), opts);
+}
+
+/** Step 3, as the `gate` of synthEnvironment / synthEnvironmentParallel. */
+export function policyOutputGate(env: Environment, opts: StackGateOptions): (synthesized: ReadonlyMap<string, unknown>) => GateVerdict {
+  return (synthesized) => {
+    const asOf = opts.asOf ?? todayUtc();
+    const others = otherStacks(env, env.topology.centers.map((c) => c.id).filter((id) => !synthesized.has(id)), asOf);
+    const decision = evaluateGate(env, new Map([...synthesized, ...others]), opts.stacks, { ...opts, asOf });
+    enforce(decision, opts);
+    return { checkedBy: 'policy-gate', asOf: decision.result.asOf, failOn: decision.result.failOn, blocking: decision.blocking.length };
+  };
+}
+
+export interface GatedSynthOptions extends StackGateOptions {
+  outDir: string;
+  /** Synthesize in worker processes (`btyun synth`); default in process. */
+  parallel?: { source: { envDir: string; cwd: string }; workers?: number };
+}
+
+/** Steps 1–4: what every writer of deployable output calls. */
+export async function gatedSynthesis(env: Environment, opts: GatedSynthOptions): Promise<SynthResult> {
+  // The variable once set the synth date; the gate judges as of today, whatever it says.
+  if (process.env.BTYUN_AS_OF !== undefined) (opts.log ?? ((s) => process.stderr.write(s)))(`btyun policy gate: BTYUN_AS_OF is ignored: the gate judges as of today (${todayUtc()}); --as-of is for btyun check and migration only\n`);
+  gateModel(env, opts);
+  const gate = policyOutputGate(env, opts);
+  // The stacks are built for the gate's date.
+  const synth = { outDir: opts.outDir, stacks: opts.stacks, gate, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
+  if (opts.parallel) {
+    // Loaded lazily: the pool forks workers only for a parallel synthesis.
+    const { synthEnvironmentParallel } = await import('../../../stacks/parallel/pool.js');
+    return synthEnvironmentParallel(env, { ...synth, ...opts.parallel });
+  }
+  return synthEnvironment(env, synth);
+}

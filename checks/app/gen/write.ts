@@ -1,0 +1,64 @@
+/**
+ * Writes a generated environment folder atomically: into a temporary sibling folder, then renamed
+ * into place. An existing folder is replaced only when it is empty or was itself written by
+ * `btyun gen` (it holds the marker file), so gen never overwrites someone's environment.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../../core/errors';
+import { DOCUMENT_NAMES } from '../../core/types';
+import type { GeneratedTexts } from './generate';
+
+/** Marks a folder as written by `btyun gen` (safe to regenerate over). */
+export const MARKER_FILE = '.btyun-gen.json';
+
+export interface GenMarker {
+  generator: 'btyun gen';
+  systems: number;
+  seed: number;
+  centers: number;
+}
+
+function entries(dir: string): string[] | undefined {
+  try {
+    return fs.readdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+export function writeGenerated(outDir: string, texts: GeneratedTexts, marker: GenMarker, shownAs: string): void {
+  const existing = entries(outDir);
+  if (existing !== undefined && !fs.statSync(outDir).isDirectory()) {
+    throw new InputError([{ file: shownAs, message: 'exists and is not a folder' }]);
+  }
+  if (existing !== undefined && existing.length > 0 && !existing.includes(MARKER_FILE)) {
+    throw new InputError([{ file: shownAs, message: `folder is not empty and was not written by btyun gen (no ${MARKER_FILE}); refusing to overwrite it` }]);
+  }
+  fs.mkdirSync(path.dirname(outDir), { recursive: true });
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp);
+  try {
+    for (const doc of DOCUMENT_NAMES) fs.writeFileSync(path.join(tmp, `${doc}.yaml`), texts[doc]);
+    fs.writeFileSync(path.join(tmp, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
+    if (existing === undefined) {
+      fs.renameSync(tmp, outDir);
+      return;
+    }
+    const old = `${outDir}.old-${process.pid}`;
+    fs.rmSync(old, { recursive: true, force: true });
+    fs.renameSync(outDir, old);
+    try {
+      fs.renameSync(tmp, outDir);
+    } catch (e) {
+      fs.renameSync(old, outDir); // put the previous folder back
+      throw e;
+    }
+    fs.rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,32 @@
+/** JSON output of `btyun check` (CLI.md): fixed key order, undefined fields omitted. */
+import type { CheckResult, Finding } from '../../engine/types';
+
+const FINDING_KEYS: readonly (keyof Finding)[] = [
+  'ruleId', 'severity', 'defaultSeverity', 'pack', 'title', 'titleZh', 'message', 'messageZh', 'clause', 'remediation', 'remediationZh',
+  'stack', 'address', 'system', 'center', 'file', 'path', 'line', 'column', 'constructPath', 'suppressed', 'suppression',
+];
+
+export function findingJson(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of FINDING_KEYS) {
+    const v = f[k];
+    if (v === undefined) continue;
+    out[k] = k === 'suppression' && f.suppression ? { reason: f.suppression.reason, approvedBy: f.suppression.approvedBy, expires: f.suppression.expires } : v;
+  }
+  return out;
+}
+
+export function checkResultJson(result: CheckResult): Record<string, unknown> {
+  const s = result.summary;
+  return {
+    tool: { name: result.tool.name, version: result.tool.version },
+    environment: result.environment,
+    asOf: result.asOf,
+    summary: { critical: s.critical, high: s.high, medium: s.medium, low: s.low, info: s.info, suppressed: s.suppressed, resources: s.resources, rulesEvaluated: s.rulesEvaluated },
+    findings: result.findings.map(findingJson),
+  };
+}
+
+export function renderJson(result: CheckResult): string {
+  return JSON.stringify(checkResultJson(result), null, 2) + '\n';
+}
