@@ -5,7 +5,6 @@
  * Topology: a center without `stateBackend` keeps its Terraform state locally.
  */
 import type { Center, PlanDeadlines, Policy, StateBackend, Topology } from './types';
-import { PACK_IDS } from './types';
 
 export const DEFAULT_DEADLINES: Readonly<PlanDeadlines> = Object.freeze({
   privateNetworkMerge: '2017-12-31',
@@ -29,7 +28,7 @@ export const POLICY_DEFAULTS = Object.freeze({
 /** `raw` has passed the policy schema. */
 export function withPolicyDefaults(raw: Partial<Policy> & { deadlines?: Partial<PlanDeadlines> }, topology: Topology): Policy {
   return {
-    packs: raw.packs ? [...raw.packs] : [...PACK_IDS],
+    ...(raw.packs ? { packs: [...raw.packs] } : {}),
     severityOverrides: { ...(raw.severityOverrides ?? {}) },
     failOn: raw.failOn ?? POLICY_DEFAULTS.failOn,
     defaultMlpsLevel: raw.defaultMlpsLevel ?? POLICY_DEFAULTS.defaultMlpsLevel,

@@ -355,8 +355,11 @@ export interface MigrationPlan {
 
 /* ------------------------------------------------------------------ policy.yaml */
 
-export type PackId = 'topo' | 'net' | 'inv' | 'mig' | 'mlps' | 'k8s' | 'cfg' | 'exc';
-export const PACK_IDS: readonly PackId[] = ['topo', 'net', 'inv', 'mig', 'mlps', 'k8s', 'cfg', 'exc'];
+/**
+ * A rule pack's id (`k8s`). The packs themselves — ids, prefixes, titles — are defined once, by
+ * `definePack` in policies/ (policies/index.ts lists them); the model only carries the ids.
+ */
+export type PackId = string;
 
 export interface SuppressionTarget {
   system?: string;
@@ -405,7 +408,8 @@ export interface PlanDeadlines {
 }
 
 export interface Policy {
-  packs: PackId[];
+  /** Enabled packs; not given in policy.yaml = every pack of the catalogue. */
+  packs?: PackId[];
   severityOverrides: Record<string, Severity>;
   failOn: Severity;
   defaultMlpsLevel: MlpsLevel;

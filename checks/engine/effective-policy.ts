@@ -12,7 +12,7 @@
  */
 import { POLICY_DEFAULTS } from '../core/defaults';
 import { deepFreeze } from '../core/freeze';
-import { PACK_IDS, type Environment, type Policy, type PolicyException } from '../core/types';
+import type { Environment, PackId, Policy, PolicyException } from '../core/types';
 import { approvalProblems } from './exception-approval';
 import { severityRank, type LocalizedText, type Rule, type Severity } from './types';
 
@@ -44,9 +44,12 @@ export interface PolicyWeakening {
   problems: LocalizedText[];
 }
 
+/** The policy the gate enforces: every pack named (policy.yaml may leave `packs` out: all of them). */
+export type EffectivePolicy = Policy & { packs: PackId[] };
+
 export interface PolicyReview {
   /** The policy the gate enforces. */
-  effective: Policy;
+  effective: EffectivePolicy;
   /** Every weakening setting, approved or not, in policy order. */
   weakenings: readonly PolicyWeakening[];
   /** `policyExceptions` entries that approve nothing this policy weakens: stale (EXC-002). */
@@ -55,7 +58,12 @@ export interface PolicyReview {
   approvedLowerings: ReadonlySet<string>;
 }
 
-type Catalogue = readonly Pick<Rule, 'id' | 'severity'>[];
+type Catalogue = readonly Pick<Rule, 'id' | 'severity' | 'pack'>[];
+
+/** The packs of a catalogue, in catalogue order. */
+export function packsOf(catalogue: Catalogue): PackId[] {
+  return [...new Set(catalogue.map((r) => r.pack))];
+}
 
 interface Judge {
   exceptions: readonly PolicyException[];
@@ -135,7 +143,9 @@ export function reviewPolicy(policy: Policy, asOf: string, catalogue: Catalogue)
         },
       ];
     });
-  const packs = PACK_IDS.filter((p) => !policy.packs.includes(p)).map((p) => ({
+  const allPacks = packsOf(catalogue);
+  const enabled = policy.packs ?? allPacks;
+  const packs = allPacks.filter((p) => !enabled.includes(p)).map((p) => ({
     p,
     w: weakening(judge, `/packs/${p}`, '/packs', undefined, { en: `packs leaves out the ${p} pack`, zh: `packs 未启用 ${p} 规则包` }, { en: `the ${p} rules still run`, zh: `${p} 规则包仍照常检查` }),
   }));
@@ -180,9 +190,9 @@ export function reviewPolicy(policy: Policy, asOf: string, catalogue: Catalogue)
       : undefined;
 
   const refused = new Set(lowerings.filter(({ w }) => !approved(w)).map(({ id }) => id));
-  const effective: Policy = {
+  const effective: EffectivePolicy = {
     ...policy,
-    packs: PACK_IDS.filter((p) => policy.packs.includes(p) || !approved(packs.find((x) => x.p === p)?.w)),
+    packs: allPacks.filter((p) => enabled.includes(p) || !approved(packs.find((x) => x.p === p)?.w)),
     severityOverrides: Object.fromEntries(Object.entries(policy.severityOverrides).filter(([id]) => !refused.has(id))),
     failOn: failOn && !approved(failOn) ? POLICY_FLOORS.failOn : policy.failOn,
     auditLogRetentionDays: retention && !approved(retention) ? POLICY_FLOORS.auditLogRetentionDays : policy.auditLogRetentionDays,

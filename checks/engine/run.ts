@@ -12,6 +12,7 @@ import { InputError, type InputProblem } from '../core/errors';
 import type { Environment, MlpsLevel, Severity } from '../core/types';
 import { VERSION } from '../core/version';
 import { overriddenSeverity, reviewPolicy, withEffectivePolicy, type PolicyReview } from './effective-policy';
+import { hasInput } from './evaluate-rule';
 import { buildResourceIndex } from './resource-index';
 import { collectSecrets, makeMasker, type Masker } from './secrets';
 import { sortFindings } from './sort';
@@ -150,12 +151,17 @@ export function runChecks(input: RunInput): RunResult {
     policyReview: review,
   });
   const ruleErrors: RuleError[] = [];
+  const evaluated: Record<string, number> = {};
   const evaluate = (phase: readonly Rule[], c: RuleContext): Finding[] => {
     const findings: Finding[] = [];
     for (const rule of phase) {
       let raws: RawFinding[];
       try {
-        raws = rule.check(c);
+        if (rule.evaluate) {
+          const ev = rule.evaluate(c);
+          raws = ev.findings;
+          if (hasInput(rule, c)) evaluated[rule.id] = ev.evaluated;
+        } else raws = rule.check(c);
       } catch (e) {
         ruleErrors.push({ ruleId: rule.id, message: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
         continue;
@@ -178,6 +184,7 @@ export function runChecks(input: RunInput): RunResult {
     summary: summarize(final, input.resources.length, rules.length),
     findings: final,
     rules,
+    evaluated,
     failOn: input.failOn ?? policy.failOn,
     ruleErrors: ruleErrors.map((e) => ({ ruleId: e.ruleId, message: mask(e.message) })),
   };

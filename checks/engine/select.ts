@@ -3,7 +3,6 @@
  * Both given → the union. An unknown pack or rule id is a UsageError (exit 2).
  */
 import { UsageError } from '../core/errors';
-import { PACK_IDS } from '../core/types';
 import type { PackId, Rule } from './types';
 
 export interface RuleSelection {
@@ -15,8 +14,9 @@ export interface RuleSelection {
 }
 
 export function selectRules(catalogue: readonly Rule[], sel: RuleSelection): Rule[] {
-  const unknownPacks = (sel.packs ?? []).filter((p) => !(PACK_IDS as readonly string[]).includes(p));
-  if (unknownPacks.length > 0) throw new UsageError(`unknown pack ${unknownPacks.join(', ')} (known: ${PACK_IDS.join(', ')})`);
+  const known = [...new Set(catalogue.map((r) => r.pack))];
+  const unknownPacks = (sel.packs ?? []).filter((p) => !known.includes(p));
+  if (unknownPacks.length > 0) throw new UsageError(`unknown pack ${unknownPacks.join(', ')} (known: ${known.join(', ')})`);
   const byId = new Map(catalogue.map((r) => [r.id, r]));
   const unknownRules = (sel.rules ?? []).filter((id) => !byId.has(id.toUpperCase()));
   if (unknownRules.length > 0) throw new UsageError(`unknown rule ${unknownRules.join(', ')} (see \`btyun rules\`)`);

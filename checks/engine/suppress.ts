@@ -11,7 +11,8 @@ import type { Suppression } from '../core/types';
 import { approvalProblems, type ExceptionProblem } from './exception-approval';
 import type { Finding } from './types';
 
-const RULE_ID = /^(TOPO|NET|INV|MIG|MLPS|K8S|CFG|EXC)-\d{3}$/;
+/** The shape of a rule id; which ids exist is the catalogue's to say (knownRuleIds). */
+const RULE_ID = /^[A-Z][A-Z0-9]*-\d{3}$/;
 
 /**
  * Findings of the EXC rules are about exceptions themselves: a suppression cannot silence the

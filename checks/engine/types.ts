@@ -7,7 +7,7 @@
 import type { Environment, MlpsLevel, PackId, Severity, DocumentName } from '../core/types';
 import type { PolicyReview } from './effective-policy';
 
-export type { PackId, Severity };
+export type { MlpsLevel, PackId, Severity };
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
@@ -119,6 +119,12 @@ export interface RuleContext {
   readonly asOf: string;
   /** What the configuration readers could not read or verify (reported by the CFG rules). */
   readonly configurationProblems: readonly ConfigurationProblem[];
+  /**
+   * Counts what a rule judged (`evaluated(n)`): the engine gives each rule its own counter, so that
+   * `--format json` tells how much each rule looked at and a pass fixture proves it looked at all.
+   * Absent in hand-built contexts (tests): counting is then a no-op.
+   */
+  readonly evaluated?: (count?: number) => void;
   /** MLPS level of a resource: its label, else its system's level in the inventory, else the policy default. */
   levelOf(resource: Resource): MlpsLevel;
   /**
@@ -185,7 +191,22 @@ export interface Rule {
   readonly remediation: LocalizedText;
   /** What the rule reads. 'findings': the other rules' findings (the engine runs it last). */
   readonly inputs: readonly ('model' | 'configuration' | 'findings')[];
+  /** A resource rule (defineResourceRule): the resource kinds it judges, one resource at a time. */
+  readonly kinds?: readonly string[];
+  /** The findings alone (as `evaluate`), for callers that do not count. */
   check(ctx: RuleContext): RawFinding[];
+  /**
+   * The findings and how many resources or model entries the rule judged (checks/engine/evaluate-rule.ts
+   * applies `inputs` and, for resource rules, `kinds` and `levels`). Rules made by defineRule /
+   * defineResourceRule have it; a hand-made Rule object without it is run through `check`.
+   */
+  evaluate?(ctx: RuleContext): RuleEvaluation;
+}
+
+export interface RuleEvaluation {
+  findings: RawFinding[];
+  /** Resources (resource rules) or model entries (rules that count them) the rule judged. */
+  evaluated: number;
 }
 
 export interface Finding {
@@ -231,5 +252,7 @@ export interface CheckResult {
   findings: Finding[];
   /** Rules evaluated, for reporters that list them (SARIF, JUnit). Not in the JSON output. */
   rules: readonly Rule[];
+  /** Per rule id: how many resources or model entries it judged (a rule not run is absent). */
+  evaluated: Readonly<Record<string, number>>;
   failOn: Severity;
 }

@@ -5,7 +5,7 @@
  * parse itself lost (a block hidden by an argument, a JSON key written twice); the rest is judged
  * here on the resources (lib/pod-templates.ts, lib/judged-values.ts).
  */
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { resourceIssues } from './lib/resource-issues';
 import { recordedProblems } from './problems';
 

@@ -4,7 +4,7 @@
  * The readers resolve (checks/engine/read/); what is left is judged here on the resources, over
  * the judged fields of checks/engine/judged-fields.ts (lib/judged-values.ts).
  */
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { resourceIssues } from './lib/resource-issues';
 import { recordedProblems } from './problems';
 

@@ -11,7 +11,7 @@
 import type { RawFinding, Value } from '../../checks/engine/types';
 import { isUnresolved } from '../../checks/engine/values';
 import { isPlainReference } from '../../checks/core/terraform-template';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { recordedProblems } from './problems';
 
 /** Field paths (`spec.template.spec.container[0].image`) holding a template that is not a plain reference. */

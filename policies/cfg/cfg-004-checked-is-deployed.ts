@@ -4,7 +4,7 @@
  * synthesis record, checks/engine/verify-synth-record.ts), a Terraform file they did not read, a
  * module whose source cannot be read.
  */
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { recordedProblems } from './problems';
 
 export const CFG_004 = defineRule({

@@ -8,7 +8,7 @@
  */
 import { suppressionProblems } from '../../checks/engine/suppress';
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 
 export const EXC_001 = defineRule({
   id: 'EXC-001',

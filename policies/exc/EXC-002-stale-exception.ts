@@ -15,7 +15,7 @@
 import { suppressesAny, suppressionProblems, targetStack, UNSUPPRESSIBLE } from '../../checks/engine/suppress';
 import type { RawFinding, RuleContext } from '../../checks/engine/types';
 import type { Suppression } from '../../checks/core/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 
 function targetText(s: Suppression): string {
   const t = s.target ?? {};

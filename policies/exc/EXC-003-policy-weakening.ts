@@ -8,7 +8,7 @@
  * (checks/engine/effective-policy.ts) and passes the review in ctx.policyReview.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 
 export const EXC_003 = defineRule({
   id: 'EXC-003',

@@ -1,4 +1,5 @@
 import type { Rule } from '../../checks/engine/types';
+import { definePack, type Pack } from '../sdk/define';
 import { INV_001 } from './inv-001';
 import { INV_002 } from './inv-002';
 import { INV_003 } from './inv-003';
@@ -9,4 +10,12 @@ import { INV_007 } from './inv-007';
 import { INV_008 } from './inv-008';
 
 /** The INV pack (plan §二(一), §二(四), §三(六)), in id order. */
-export const INV_RULES: readonly Rule[] = [INV_001, INV_002, INV_003, INV_004, INV_005, INV_006, INV_007, INV_008];
+export const INV_PACK: Pack = definePack({
+  id: 'inv',
+  prefix: 'INV',
+  title: { zh: '备案与清理', en: 'Filing and clean-up' },
+  authority: '新兵办发〔2017〕187号 §二(一)、§二(四)、§三(六)',
+  rules: [INV_001, INV_002, INV_003, INV_004, INV_005, INV_006, INV_007, INV_008],
+});
+
+export const INV_RULES: readonly Rule[] = INV_PACK.rules;

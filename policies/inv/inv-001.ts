@@ -6,11 +6,11 @@
  */
 import type { RawFinding } from '../../checks/engine/types';
 import type { InfoSystem } from '../../checks/core/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { isIsoDate } from '../lib/dates';
-import { planClause } from '../lib/plan-clause';
-import { indexedSystems } from '../lib/systems';
-import { isFilled } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { isIsoDate } from '../sdk/dates';
+import { planClause } from '../sdk/plan-clause';
+import { indexedSystems } from '../sdk/systems';
+import { isFilled } from '../sdk/text';
 
 interface FilingField {
   zh: string;

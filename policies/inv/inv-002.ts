@@ -3,10 +3,10 @@
  * 继续使用 keep (plan §二(一)). The schema allows one value; a missing or unknown one is reported.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { planClause } from '../lib/plan-clause';
-import { indexedSystems } from '../lib/systems';
-import { displayName } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { planClause } from '../sdk/plan-clause';
+import { indexedSystems } from '../sdk/systems';
+import { displayName } from '../sdk/text';
 
 const CLASSES: readonly unknown[] = ['retire', 'replace', 'keep'];
 

@@ -4,11 +4,11 @@
  * (plan §二(一) 淘汰取消运维经费, 清理“僵尸”信息系统). Resource part only with a configuration.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { omStatusPath, omStatusText } from '../lib/funding';
-import { planClause } from '../lib/plan-clause';
-import { deployedResourceFindings, moveFindings, systemsOfClass } from '../lib/systems';
-import { displayName } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { omStatusPath, omStatusText } from '../sdk/funding';
+import { planClause } from '../sdk/plan-clause';
+import { deployedResourceFindings, moveFindings, systemsOfClass } from '../sdk/systems';
+import { displayName } from '../sdk/text';
 
 export const INV_003 = defineRule({
   id: 'INV-003',

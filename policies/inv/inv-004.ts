@@ -5,12 +5,12 @@
  * runs only with a configuration.
  */
 import type { LocalizedText, RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { isIsoDate } from '../lib/dates';
-import { omStatusPath, omStatusText } from '../lib/funding';
-import { planClause } from '../lib/plan-clause';
-import { deployedResourceFindings, systemsOfClass } from '../lib/systems';
-import { displayName } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { isIsoDate } from '../sdk/dates';
+import { omStatusPath, omStatusText } from '../sdk/funding';
+import { planClause } from '../sdk/plan-clause';
+import { deployedResourceFindings, systemsOfClass } from '../sdk/systems';
+import { displayName } from '../sdk/text';
 
 const CLAUSE_ZH = '（新兵办发〔2017〕187号 二(一)）';
 const CLAUSE_EN = ' (plan §二(一))';

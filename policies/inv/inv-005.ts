@@ -3,11 +3,11 @@
  * reference (plan §二(一) 继续使用重新核准运维经费; §三(六)).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { omStatusPath, omStatusText } from '../lib/funding';
-import { planClause } from '../lib/plan-clause';
-import { systemsOfClass } from '../lib/systems';
-import { displayName, isFilled } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { omStatusPath, omStatusText } from '../sdk/funding';
+import { planClause } from '../sdk/plan-clause';
+import { systemsOfClass } from '../sdk/systems';
+import { displayName, isFilled } from '../sdk/text';
 
 export const INV_005 = defineRule({
   id: 'INV-005',

@@ -7,11 +7,11 @@
  */
 import type { LocalizedText, RawFinding } from '../../checks/engine/types';
 import type { InfoSystem } from '../../checks/core/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { daysBetween, isIsoDate } from '../lib/dates';
-import { planClause } from '../lib/plan-clause';
-import { indexedSystems } from '../lib/systems';
-import { isFilled } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { daysBetween, isIsoDate } from '../sdk/dates';
+import { planClause } from '../sdk/plan-clause';
+import { indexedSystems } from '../sdk/systems';
+import { isFilled } from '../sdk/text';
 
 /** Longest allowed gap between assessments, in days, by level. */
 export const ASSESSMENT_INTERVAL_DAYS: Readonly<Partial<Record<number, number>>> = { 3: 365, 4: 183 };

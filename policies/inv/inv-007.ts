@@ -4,8 +4,8 @@
  */
 import type { RawFinding } from '../../checks/engine/types';
 import { LABELS } from '../../checks/core/labels';
-import { ALL_LEVELS, defineRule } from '../define';
-import { planClause } from '../lib/plan-clause';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { planClause } from '../sdk/plan-clause';
 
 export const INV_007 = defineRule({
   id: 'INV-007',

@@ -7,11 +7,11 @@
  */
 import type { LocalizedText, RawFinding } from '../../checks/engine/types';
 import type { CenterRole } from '../../checks/core/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { centerById } from '../lib/centers';
-import { planClause } from '../lib/plan-clause';
-import { indexedSystems, movesOf } from '../lib/systems';
-import { displayName } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { centersById } from '../sdk/centers';
+import { planClause } from '../sdk/plan-clause';
+import { indexedSystems, movesOf } from '../sdk/systems';
+import { displayName } from '../sdk/text';
 
 const CLAUSE_ZH = '（新兵办发〔2017〕187号 二(四)）';
 const CLAUSE_EN = ' (plan §二(四))';
@@ -32,7 +32,7 @@ export const INV_008 = defineRule({
   },
   inputs: ['model', 'configuration'],
   check(ctx) {
-    const centers = centerById(ctx.env);
+    const centers = centersById(ctx.env);
     const isDivision = (id: string | undefined): boolean => id !== undefined && centers.get(id)?.center.role === 'division';
     const findings: RawFinding[] = [];
     for (const { system, index } of indexedSystems(ctx.env)) {

@@ -6,9 +6,9 @@
  * another registry host, and otherwise cannot be verified → reported.
  */
 import type { RuleContext } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { isRegistryHost, literalHead, parseImage } from './lib/image';
-import { readStr } from './lib/reading';
+import { readStr } from '../sdk/readings';
 import { unverifiable } from './lib/text';
 import { checkContainers } from './lib/workloads';
 

@@ -4,9 +4,9 @@
  * K8S-008 no dangerous capability added — a "must not" rule: unresolved items pass.
  */
 import { dig } from '../../checks/engine/values';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { REQUIRED_DROPS, isDangerousAdd, normalizeCapability } from './lib/capabilities';
-import { readList } from './lib/reading';
+import { readList } from '../sdk/readings';
 import { containerSecurityContext } from './lib/security-context';
 import { listText, unverifiable } from './lib/text';
 import { checkContainers } from './lib/workloads';

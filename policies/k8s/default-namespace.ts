@@ -5,8 +5,8 @@
  */
 import { block } from '../../checks/engine/values';
 import { POD_TEMPLATE_KINDS } from '../../checks/engine/pods';
-import { ALL_LEVELS, defineRule } from '../define';
-import { readStr } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readStr } from '../sdk/readings';
 import { resourceFinding } from './lib/text';
 import { resourcesAtLevels } from './lib/workloads';
 

@@ -2,8 +2,8 @@
  * K8S-025 not running as the `default` service account: service_account_name missing or
  * `default` is a finding. "Must not" rule: an unresolved name passes.
  */
-import { ALL_LEVELS, defineRule } from '../define';
-import { readStr } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readStr } from '../sdk/readings';
 import { checkPodSpecs } from './lib/workloads';
 
 const LEVELS = ALL_LEVELS;

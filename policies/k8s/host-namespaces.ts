@@ -3,8 +3,8 @@
  * on the pod spec is a finding; an unresolved value passes.
  */
 import type { Rule } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { readBool } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readBool } from '../sdk/readings';
 import { checkPodSpecs } from './lib/workloads';
 
 const LEVELS = ALL_LEVELS;

@@ -3,8 +3,8 @@
  * value passes.
  */
 import { blocks } from '../../checks/engine/values';
-import { ALL_LEVELS, defineRule } from '../define';
-import { readNum } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readNum } from '../sdk/readings';
 import { checkContainers } from './lib/workloads';
 
 const LEVELS = ALL_LEVELS;

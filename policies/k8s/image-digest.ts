@@ -5,9 +5,9 @@
  */
 import type { Severity } from '../../checks/engine/types';
 import type { MlpsLevel } from '../../checks/core/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { hasValidDigest, parseImage, tailImage } from './lib/image';
-import { readStr } from './lib/reading';
+import { readStr } from '../sdk/readings';
 import { unverifiable, type Problem } from './lib/text';
 import { checkContainers } from './lib/workloads';
 

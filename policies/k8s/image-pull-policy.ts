@@ -2,8 +2,8 @@
  * K8S-017 imagePullPolicy Always. "Must" rule: missing (Kubernetes then defaults to IfNotPresent
  * for tagged images) or another value is a finding; an unresolved value cannot be verified.
  */
-import { ALL_LEVELS, defineRule } from '../define';
-import { readStr } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readStr } from '../sdk/readings';
 import { unverifiable } from './lib/text';
 import { checkContainers } from './lib/workloads';
 

@@ -3,9 +3,9 @@
  * "Must" rule: a partly unresolved image is judged on its literal tail (`${var.registry}/app:1.2`
  * has a literal tag); when the tag is inside the expression it cannot be verified → reported.
  */
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { parseImage, tailImage, type ImageRef } from './lib/image';
-import { readStr } from './lib/reading';
+import { readStr } from '../sdk/readings';
 import type { Problem } from './lib/text';
 import { unverifiable } from './lib/text';
 import { checkContainers } from './lib/workloads';

@@ -2,8 +2,8 @@
  * K8S-002 allowPrivilegeEscalation is false. "Must be" rule: missing (Kubernetes defaults to
  * true) or true is a finding; an unresolved value cannot be verified and is reported.
  */
-import { ALL_LEVELS, defineRule } from '../define';
-import { readBool } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readBool } from '../sdk/readings';
 import { containerSecurityContext } from './lib/security-context';
 import { unverifiable } from './lib/text';
 import { checkContainers } from './lib/workloads';

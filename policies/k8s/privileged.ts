@@ -2,8 +2,8 @@
  * K8S-001 No privileged container. "Must not" rule: only a literal `privileged = true` is a
  * finding; an unresolved value passes (docs/k8s-pack.md).
  */
-import { ALL_LEVELS, defineRule } from '../define';
-import { readBool } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readBool } from '../sdk/readings';
 import { containerSecurityContext } from './lib/security-context';
 import { checkContainers } from './lib/workloads';
 

@@ -5,7 +5,7 @@
  */
 import type { Rule } from '../../checks/engine/types';
 import { has } from '../../checks/engine/values';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { checkContainers } from './lib/workloads';
 
 const LEVELS = ALL_LEVELS;

@@ -3,8 +3,8 @@
  * api_groups. "Must not" rule: unresolved items pass.
  */
 import { blocks } from '../../checks/engine/values';
-import { ALL_LEVELS, defineRule } from '../define';
-import { readList } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readList } from '../sdk/readings';
 import { resourceFinding } from './lib/text';
 import { resourcesAtLevels } from './lib/workloads';
 

@@ -4,7 +4,7 @@
  * `limits`/`requests` map (or `resources`) cannot be verified and is reported.
  */
 import type { Rule, Severity } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { quantity, type ResourceName, type ResourceSection } from './lib/resources';
 import { unverifiable } from './lib/text';
 import { checkContainers } from './lib/workloads';

@@ -3,7 +3,7 @@
  * (container settings override the pod's). A literal run_as_user = 0 is always a finding.
  * "Must" rule: when only unresolved values could make it pass, it cannot be verified → reported.
  */
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { effectiveRunAsNonRoot, effectiveRunAsUser } from './lib/security-context';
 import { unverifiable } from './lib/text';
 import { checkContainers } from './lib/workloads';

@@ -3,8 +3,8 @@
  * or a directory above one (/var/run, /run, /). "Must not" rule: an unresolved path passes.
  */
 import { blocks, dig } from '../../checks/engine/values';
-import { ALL_LEVELS, defineRule } from '../define';
-import { readStr } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readStr } from '../sdk/readings';
 import { exposedRuntimeSocket } from './lib/runtime-sockets';
 import { checkPodSpecs } from './lib/workloads';
 

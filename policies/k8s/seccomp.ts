@@ -6,7 +6,7 @@
  */
 import { podTemplateMetadata } from '../../checks/engine/pods';
 import { strMap } from '../../checks/engine/values';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { effectiveSeccompType } from './lib/security-context';
 import { unverifiable } from './lib/text';
 import { checkContainers } from './lib/workloads';

@@ -3,7 +3,7 @@
  * .secret_key_ref and env_from.secret_ref are findings. Only names are printed, never values.
  */
 import { blocks, dig, str } from '../../checks/engine/values';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { listText } from './lib/text';
 import { checkContainers } from './lib/workloads';
 

@@ -4,8 +4,8 @@
  * (a kubernetes_service_account / kubernetes_default_service_account in the same stack and
  * namespace) counts. "Must be false" rule: an unresolved value cannot be verified → reported.
  */
-import { ALL_LEVELS, defineRule } from '../define';
-import { readBool, readStr } from './lib/reading';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { readBool, readStr } from '../sdk/readings';
 import { serviceAccountKey, serviceAccountsByKey } from './lib/service-accounts';
 import { unverifiable } from './lib/text';
 import { checkPodSpecs } from './lib/workloads';

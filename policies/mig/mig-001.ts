@@ -1,6 +1,6 @@
 import { describeLocation, systemLabel } from '../../checks/plan/labels';
 import { migrationView } from '../../checks/plan/plan';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { CLAUSE_CENTERS } from './shared';
 
 /** Coverage: every system that must move onto 兵团云 has a move (wave and target center). */

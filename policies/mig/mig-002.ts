@@ -1,6 +1,6 @@
 import { WAVE_KIND } from '../../checks/plan/labels';
 import { migrationView } from '../../checks/plan/plan';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { CLAUSE_CENTERS } from './shared';
 
 /** Wave deadlines within the plan's deadline for their kind of move. */

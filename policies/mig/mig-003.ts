@@ -2,7 +2,7 @@ import { dependencyOrder } from '../../checks/plan/dependencies';
 import { systemLabel } from '../../checks/plan/labels';
 import { migrationView } from '../../checks/plan/plan';
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { CLAUSE_SYSTEMS } from './shared';
 
 /** Dependency order: dependencies arrive no later; a dependency cycle moves in one wave. */

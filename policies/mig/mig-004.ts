@@ -2,7 +2,7 @@ import { systemLabel } from '../../checks/plan/labels';
 import { migrationView } from '../../checks/plan/plan';
 import { RESOURCE_KINDS, type ResourceKind } from '../../checks/plan/types';
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { CLAUSE_CENTERS } from './shared';
 
 const UNIT: Readonly<Record<ResourceKind, { zh: string; zhUnit: string; en: string }>> = {

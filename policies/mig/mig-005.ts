@@ -1,6 +1,6 @@
 import { WAVE_KIND } from '../../checks/plan/labels';
 import { migrationView } from '../../checks/plan/plan';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { CLAUSE_CENTERS } from './shared';
 
 /** As of the check date, no wave past its deadline still has moves not done. */

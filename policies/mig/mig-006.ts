@@ -2,7 +2,7 @@ import { describeLocation, systemLabel } from '../../checks/plan/labels';
 import { MACHINE_ROOM_KINDS } from '../../checks/plan/disposition';
 import { migrationView } from '../../checks/plan/plan';
 import type { SystemStatus } from '../../checks/plan/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { CLAUSE_CENTERS } from './shared';
 
 /**

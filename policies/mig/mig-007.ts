@@ -1,7 +1,7 @@
 import { systemLabel } from '../../checks/plan/labels';
 import { migrationView } from '../../checks/plan/plan';
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { CLAUSE_CENTERS } from './shared';
 
 /** A division without its own center builds on the corps cloud (不具备条件的师市依托兵团). */

@@ -3,7 +3,7 @@
  * Evidence: every system namespace carries `xjbt.gov.cn/zone` naming a zone of networks.yaml.
  */
 import { LABELS } from '../../checks/core/labels';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { applies } from './lib/levels';
 import { systemNamespaces } from './lib/namespaces';
 import { message, where } from './lib/text';

@@ -4,7 +4,7 @@
  * Ingress and Egress and no rules (one policy for both, or two).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { applies } from './lib/levels';
 import { namespaceOf, systemNamespaces } from './lib/namespaces';
 import { deniesAll, type Direction } from './lib/network-policies';

@@ -5,7 +5,7 @@
  * the Internet access zone (互联网接入区).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { applies } from './lib/levels';
 import { zoneOf } from './lib/namespaces';
 import { anyAddressCidr, directionRules, isEmptyPeer, peers, type Direction } from './lib/network-policies';

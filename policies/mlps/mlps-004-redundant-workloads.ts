@@ -4,7 +4,7 @@
  * with a PodDisruptionBudget selecting their pods.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { applies } from './lib/levels';
 import { WORKLOAD_KINDS } from './lib/systems';
 import { message, where } from './lib/text';

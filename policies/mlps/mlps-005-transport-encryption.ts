@@ -5,7 +5,7 @@
  */
 import type { RawFinding, Resource } from '../../checks/engine/types';
 import { blocks, dig, num, str } from '../../checks/engine/values';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { applies } from './lib/levels';
 import { message, where } from './lib/text';
 

@@ -7,7 +7,7 @@
 import type { RawFinding, Resource, RuleContext } from '../../checks/engine/types';
 import { dig, str } from '../../checks/engine/values';
 import { PLATFORM_SUBJECT_PREFIXES } from '../../checks/core/conventions';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { centerOf } from './lib/centers';
 import { applies } from './lib/levels';
 import { boundRole, hasWildcardRule, roleRefName, subjects, type Subject } from './lib/rbac';

@@ -7,7 +7,7 @@
 import type { RawFinding, Resource } from '../../checks/engine/types';
 import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import type { Center } from '../../checks/core/types';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { centerIndex, centerLabel, centerStacks } from './lib/centers';
 import { centerApplies } from './lib/levels';
 import { subjectKey, subjects } from './lib/rbac';

@@ -8,7 +8,7 @@
 import { containers, podSpec, POD_TEMPLATE_KINDS } from '../../checks/engine/pods';
 import type { RawFinding, Resource } from '../../checks/engine/types';
 import { blocks, str } from '../../checks/engine/values';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { applies } from './lib/levels';
 import { embedsCredentials, isSensitiveName, literalKeys } from './lib/secrets';
 import { message, where } from './lib/text';

@@ -8,7 +8,7 @@
 import type { RawFinding, Resource, RuleContext } from '../../checks/engine/types';
 import { blocks, dig, has, isUnresolved, str, strMap, type Obj } from '../../checks/engine/values';
 import { CONVENTION_LABELS } from '../../checks/core/conventions';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { applies } from './lib/levels';
 import { nameOrReference } from './lib/references';
 import { message, where } from './lib/text';

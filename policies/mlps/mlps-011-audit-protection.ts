@@ -6,7 +6,7 @@
  */
 import type { RawFinding } from '../../checks/engine/types';
 import { AUDIT_SHIPPING_KEYS } from '../../checks/core/conventions';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { auditShippingConfigMaps } from './lib/audit';
 import { centerStacks } from './lib/centers';
 import { centerApplies } from './lib/levels';

@@ -7,7 +7,7 @@
 import type { RawFinding } from '../../checks/engine/types';
 import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import { LABELS } from '../../checks/core/labels';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { anchorResource, backupKind, deployedSystemsAt, primaryStacks, systemFinding } from './lib/systems';
 import { message } from './lib/text';
 

@@ -6,7 +6,7 @@
  */
 import type { RawFinding } from '../../checks/engine/types';
 import { CONVENTION_LABELS } from '../../checks/core/conventions';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { centerOf, centerLabel, remoteDrCenters } from './lib/centers';
 import { backupKind, deployedSystemsAt, primaryCenters, primaryResources, systemFinding } from './lib/systems';
 import { message } from './lib/text';

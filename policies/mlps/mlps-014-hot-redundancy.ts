@@ -6,7 +6,7 @@
 import type { RawFinding } from '../../checks/engine/types';
 import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import { LABELS } from '../../checks/core/labels';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { corpsDrCenters } from './lib/centers';
 import { deployedSystemsAt, drMode, hasDrWorkload, primaryCenters, systemAnchor, systemFinding } from './lib/systems';
 import { message } from './lib/text';

@@ -7,7 +7,7 @@
 import type { RawFinding } from '../../checks/engine/types';
 import { CONVENTION_LABELS } from '../../checks/core/conventions';
 import { LABELS } from '../../checks/core/labels';
-import { defineRule } from '../define';
+import { defineRule } from '../sdk/define';
 import type { Center, Environment } from '../../checks/core/types';
 import { corpsDrCenters, corpsPrimary, remoteDrCenters } from './lib/centers';
 import { deployedSystemsAt, drMode, hasDrWorkload, primaryCenters, systemAnchor, systemFinding } from './lib/systems';

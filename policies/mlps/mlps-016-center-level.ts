@@ -6,7 +6,7 @@
  */
 import type { RawFinding, Resource } from '../../checks/engine/types';
 import type { Center, MlpsLevel } from '../../checks/core/types';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { centerById, centerLabel, centerOf } from './lib/centers';
 import { applies, highestLevel, inventorySystem, systemLevel } from './lib/levels';
 import { message } from './lib/text';

@@ -6,7 +6,7 @@
  */
 import type { RawFinding } from '../../checks/engine/types';
 import { AUDIT_SHIPPING_KEYS } from '../../checks/core/conventions';
-import { ALL_LEVELS, defineRule } from '../define';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
 import { auditShippingConfigMaps, isChina } from './lib/audit';
 import { centerLabel } from './lib/centers';
 import { message, where } from './lib/text';

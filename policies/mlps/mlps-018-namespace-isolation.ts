@@ -4,7 +4,7 @@
  * different systems (including two namespace resources of the same name for different systems).
  */
 import type { RawFinding, Resource } from '../../checks/engine/types';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { applies, deployedSystemLevel } from './lib/levels';
 import { namespaceOf } from './lib/namespaces';
 import { message, sortedUnique } from './lib/text';

@@ -7,7 +7,7 @@
  */
 import type { RawFinding } from '../../checks/engine/types';
 import type { InfoSystem } from '../../checks/core/types';
-import { defineRule, fromLevel } from '../define';
+import { defineRule, fromLevel } from '../sdk/define';
 import { applies, systemLevel } from './lib/levels';
 import { message } from './lib/text';
 

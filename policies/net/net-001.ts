@@ -6,10 +6,10 @@
  */
 import type { LocalizedText, RawFinding } from '../../checks/engine/types';
 import type { PrivateNetwork } from '../../checks/core/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { isIsoDate } from '../lib/dates';
-import { planClause } from '../lib/plan-clause';
-import { isFilled } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { isIsoDate } from '../sdk/dates';
+import { planClause } from '../sdk/plan-clause';
+import { isFilled } from '../sdk/text';
 
 const AUTHORITIES = ['central-ministry', 'leading-group'];
 

@@ -4,10 +4,10 @@
  * (plan §二(二), §二(三) 非涉密数据中心迁入兵团云; DOMAIN.md Networks).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { planClause } from '../lib/plan-clause';
-import { deployedResourceFindings, indexedSystems, moveFindings } from '../lib/systems';
-import { displayName } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { planClause } from '../sdk/plan-clause';
+import { deployedResourceFindings, indexedSystems, moveFindings } from '../sdk/systems';
+import { displayName } from '../sdk/text';
 
 export const NET_002 = defineRule({
   id: 'NET-002',

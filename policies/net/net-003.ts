@@ -5,8 +5,8 @@
  */
 import type { RawFinding } from '../../checks/engine/types';
 import type { Networks } from '../../checks/core/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { planClause } from '../lib/plan-clause';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { planClause } from '../sdk/plan-clause';
 
 /** The network an endpoint belongs to: intranet, extranet, internet, or undefined (unknown/unmerged). */
 function networkOf(endpoint: string, networks: Networks): string | undefined {

@@ -6,9 +6,9 @@
  */
 import type { LocalizedText, RawFinding, Resource } from '../../checks/engine/types';
 import { blocks, block, str } from '../../checks/engine/values';
-import { ALL_LEVELS, defineRule } from '../define';
-import { effectiveZone } from '../lib/k8s-zones';
-import { planClause } from '../lib/plan-clause';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { effectiveZone } from '../sdk/zones';
+import { planClause } from '../sdk/plan-clause';
 
 const INTERNET_ZONE = 'extranet-internet-access';
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);

@@ -14,9 +14,9 @@ import type { RawFinding, Resource, ResourceIndex } from '../../checks/engine/ty
 import { blocks, block, num, str, type Obj } from '../../checks/engine/values';
 import { LABELS } from '../../checks/core/labels';
 import { ZONE_IDS, type ZoneFlow } from '../../checks/core/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { isEmptySelector, matchLabels, selectorMatches } from '../lib/k8s-zones';
-import { planClause } from '../lib/plan-clause';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { matchLabels, mayBeUnrestricted, selectorMayMatch } from '../sdk/selectors';
+import { planClause } from '../sdk/plan-clause';
 
 const DEFAULT_FLOWS: readonly ZoneFlow[] = [{ from: 'extranet-internet-access', to: 'platform' }];
 
@@ -54,7 +54,8 @@ function declaredFlowFindings(flows: readonly ZoneFlow[]): RawFinding[] {
 
 /** Zones selected by a namespace selector. */
 function namespaceSelectorZones(index: ResourceIndex, stack: string, selector: Obj): string[] {
-  if (isEmptySelector(selector)) return [...ZONE_IDS];
+  // Traffic must be ruled out: a selector that may select everything reaches every zone.
+  if (mayBeUnrestricted(selector)) return [...ZONE_IDS];
   const labelled = matchLabels(selector)[LABELS.zone];
   if (labelled !== undefined) return [labelled];
   const fromExpr = blocks(selector, 'match_expressions').find((e) => e.key === LABELS.zone && e.operator === 'In');
@@ -65,7 +66,7 @@ function namespaceSelectorZones(index: ResourceIndex, stack: string, selector: O
   const [first] = Object.entries(matchLabels(selector));
   const candidates = first ? index.withLabel(first[0], first[1]) : index.byKind('namespace');
   for (const ns of candidates) {
-    if (ns.kind === 'namespace' && ns.stack === stack && ns.zone !== undefined && selectorMatches(selector, ns.metadata.labels)) zones.add(ns.zone);
+    if (ns.kind === 'namespace' && ns.stack === stack && ns.zone !== undefined && selectorMayMatch(selector, ns.metadata.labels)) zones.add(ns.zone);
   }
   return [...zones].sort();
 }

@@ -6,11 +6,11 @@
  * isolated intranet, which these extranet platforms do not reach.
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { isIsoDate } from '../lib/dates';
-import { planClause } from '../lib/plan-clause';
-import { systemsOfClass } from '../lib/systems';
-import { displayName } from '../lib/text';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { isIsoDate } from '../sdk/dates';
+import { planClause } from '../sdk/plan-clause';
+import { systemsOfClass } from '../sdk/systems';
+import { displayName } from '../sdk/text';
 
 const REQUIRED_KINDS = [
   { kind: 'collaboration', zh: '大协同', en: 'collaboration (大协同)' },

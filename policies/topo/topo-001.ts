@@ -1,8 +1,8 @@
 /** TOPO-001: "3 + x" — exactly one corps primary center and two corps DR centers (plan §二(三)). */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { centersWithRole } from '../lib/centers';
-import { planClause } from '../lib/plan-clause';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { centersWithRole } from '../sdk/centers';
+import { planClause } from '../sdk/plan-clause';
 
 export const TOPO_001 = defineRule({
   id: 'TOPO-001',

@@ -3,9 +3,9 @@
  * different city (异地灾备) (plan §二(三)).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { centersWithRole } from '../lib/centers';
-import { planClause } from '../lib/plan-clause';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { centersWithRole } from '../sdk/centers';
+import { planClause } from '../sdk/plan-clause';
 
 function sameCity(a: string, b: string): boolean {
   return a.trim() === b.trim();

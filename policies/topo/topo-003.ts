@@ -3,9 +3,9 @@
  * exists (plan §二(三): 各师市…形成统一的“兵团云”师级数据中心).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { centersWithRole } from '../lib/centers';
-import { planClause } from '../lib/plan-clause';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { centersWithRole } from '../sdk/centers';
+import { planClause } from '../sdk/plan-clause';
 
 export const TOPO_003 = defineRule({
   id: 'TOPO-003',

@@ -3,9 +3,9 @@
  * (plan §二(三): 依托兵团实现容灾).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { centerById, centersWithRole } from '../lib/centers';
-import { planClause } from '../lib/plan-clause';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { centersById, centersWithRole } from '../sdk/centers';
+import { planClause } from '../sdk/plan-clause';
 
 export const TOPO_004 = defineRule({
   id: 'TOPO-004',
@@ -20,7 +20,7 @@ export const TOPO_004 = defineRule({
   },
   inputs: ['model'],
   check(ctx) {
-    const byId = centerById(ctx.env);
+    const byId = centersById(ctx.env);
     const findings: RawFinding[] = [];
     for (const { center, index } of centersWithRole(ctx.env, 'division')) {
       const target = center.drTarget;

@@ -3,8 +3,8 @@
  * carrier-grade floor (policy.carrierGradeAvailability) (plan §二(三)).
  */
 import type { RawFinding } from '../../checks/engine/types';
-import { ALL_LEVELS, defineRule } from '../define';
-import { planClause } from '../lib/plan-clause';
+import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { planClause } from '../sdk/plan-clause';
 
 export const TOPO_005 = defineRule({
   id: 'TOPO-005',

@@ -3,6 +3,7 @@
  * environment + `patch.yaml`, the configuration (`main.tf.json` / `main.tf`, at the top of the case
  * or one per stack in `<case>/<stack>/`), and `case.yaml` (asOf, expect, stack, description).
  */
+import { RULE_ID_PATTERN } from '../../policies';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PACKAGE_ROOT } from '../../checks/core/version';
@@ -21,7 +22,7 @@ import { judgedRuleIds, runChecks } from '../../checks/engine/run';
 import { ALL_RULES, ruleById } from '../../policies/index';
 
 export const RULES_FIXTURE_DIR = path.join(PACKAGE_ROOT, 'test', 'rules');
-export const RULE_ID = /^(TOPO|NET|INV|MIG|MLPS|K8S|CFG|EXC)-\d{3}$/;
+export const RULE_ID = RULE_ID_PATTERN;
 
 export interface CaseSpec {
   asOf: string;

@@ -1,7 +1,8 @@
 /**
  * The rule-fixture runner (docs/ARCHITECTURE.md, "Rule fixtures"): every
  * `test/rules/<RULE-ID>/<pass…|fail…>/` folder runs ONLY its rule on the mini environment + its
- * patch + its configuration. pass → no finding of that rule; fail → at least one (exactly
+ * patch + its configuration. pass → the rule judged at least one resource or model entry and gave
+ * no finding; fail → at least one finding (exactly
  * `expect` when case.yaml gives it).
  */
 import { describe, expect, it } from 'vitest';
@@ -33,13 +34,18 @@ describe('rule fixtures: the base environment', () => {
 
 describe('rule fixtures: test/rules/<RULE-ID>/<case>/', () => {
   for (const c of cases) {
-    it(`${c.ruleId}/${c.name} ${c.expectation === 'pass' ? 'gives no finding' : 'gives findings'}`, async () => {
+    it(`${c.ruleId}/${c.name} ${c.expectation === 'pass' ? 'judges something and gives no finding' : 'gives findings'}`, async () => {
       const rule = ruleById(c.ruleId);
       if (!rule) throw new Error(`test/rules/${c.ruleId}: no rule ${c.ruleId} in the catalogue (policies/index.ts)`);
+      if (!rule.evaluate) throw new Error(`${c.ruleId} is not made by defineRule / defineResourceRule`);
       const { spec, ctx } = await prepareCase(c);
-      const findings = rule.check(ctx);
+      const { findings, evaluated } = rule.evaluate(ctx);
       const shown = findings.map((f) => `${f.resource?.address ?? f.path ?? ''}: ${f.message.en}`);
-      if (c.expectation === 'pass') expect(shown, `${c.ruleId}/${c.name} should pass`).toEqual([]);
+      if (c.expectation === 'pass') {
+        expect(shown, `${c.ruleId}/${c.name} should pass`).toEqual([]);
+        // A pass that judged nothing proves nothing (a wrong kind, a level filter, a missing input).
+        expect(evaluated, `${c.ruleId}/${c.name} should judge at least one resource or model entry`).toBeGreaterThan(0);
+      }
       else if (spec.expect !== undefined) expect(shown, `${c.ruleId}/${c.name} should give exactly ${spec.expect}`).toHaveLength(spec.expect);
       else expect(findings.length, `${c.ruleId}/${c.name} should give at least one finding`).toBeGreaterThan(0);
     });

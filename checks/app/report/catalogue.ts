@@ -1,17 +1,13 @@
 /** The rule catalogue (`btyun rules`, docs/rules.md): id, severity, titles, clause, levels, remediation. */
+import { packById } from '../../../policies';
 import type { PackId, Rule } from '../../engine/types';
 import { escapeMarkdown as md, levelsText, severityLabel } from './labels';
 
-export const PACK_TITLES: Record<PackId, string> = {
-  topo: '拓扑 Topology',
-  net: '网络整合 Network integration',
-  inv: '备案与清理 Filing and clean-up',
-  mig: '迁移计划 Migration plan',
-  mlps: '等保 2.0 MLPS 2.0 (GB/T 22239-2019)',
-  k8s: '工作负载加固 Workload hardening',
-  cfg: '可验证配置 Verifiable configuration (fail closed)',
-  exc: '例外 Exceptions',
-};
+/** `拓扑 Topology`: a pack's title as the catalogue prints it. */
+export function packTitle(id: PackId): string {
+  const pack = packById(id);
+  return pack ? `${pack.title.zh} ${pack.title.en}` : id;
+}
 
 function packsOf(rules: readonly Rule[]): PackId[] {
   const out: PackId[] = [];
@@ -41,7 +37,7 @@ export function renderCatalogueJson(rules: readonly Rule[]): string {
 export function renderCatalogueText(rules: readonly Rule[]): string {
   const out: string[] = [];
   for (const pack of packsOf(rules)) {
-    out.push(`== ${pack.toUpperCase()} — ${PACK_TITLES[pack]} ==`);
+    out.push(`== ${pack.toUpperCase()} — ${packTitle(pack)} ==`);
     for (const r of rules.filter((x) => x.pack === pack)) {
       out.push(`${r.id}  [${severityLabel(r.severity)}]  ${r.title.zh} / ${r.title.en}`);
       out.push(`    clause 条款: ${r.clause}; levels 级别: ${levelsText(r.levels)}`);
@@ -62,7 +58,7 @@ export function renderCatalogueMarkdown(rules: readonly Rule[]): string {
     `${rules.length} rules. Ids are stable (RULES.md): reports, suppressions, SARIF and CI key on them.`,
   ];
   for (const pack of packsOf(rules)) {
-    out.push('', `## ${pack.toUpperCase()} — ${PACK_TITLES[pack]}`, '', '| id | severity 等级 | title 标题 | clause 条款 | levels 级别 | remediation 整改 |', '|---|---|---|---|---|---|');
+    out.push('', `## ${pack.toUpperCase()} — ${packTitle(pack)}`, '', '| id | severity 等级 | title 标题 | clause 条款 | levels 级别 | remediation 整改 |', '|---|---|---|---|---|---|');
     for (const r of rules.filter((x) => x.pack === pack)) {
       out.push(
         `| ${r.id} | ${severityLabel(r.severity)} | ${md(r.title.zh)}<br>${md(r.title.en)} | ${md(r.clause)} | ${md(levelsText(r.levels))} | ${md(r.remediation.zh)}<br>${md(r.remediation.en)} |`,

@@ -5,7 +5,7 @@
  */
 import { blockingFindings } from '../../engine/run';
 import { SEVERITIES, type CheckResult, type Finding } from '../../engine/types';
-import { PACK_TITLES } from './catalogue';
+import { packTitle } from './catalogue';
 import { escapeHtml as h, groupFindings, levelsText, MODEL_GROUP_TITLE, SEVERITY_ZH, severityLabel, verdict, whereOf } from './labels';
 
 const CSS = `
@@ -83,7 +83,7 @@ export function renderHtml(result: CheckResult): string {
   const packs: string[] = [];
   for (const r of result.rules) if (!packs.includes(r.pack)) packs.push(r.pack);
   for (const pack of packs) {
-    parts.push(`<h3>${h(pack.toUpperCase())} — ${h(PACK_TITLES[pack as keyof typeof PACK_TITLES] ?? pack)}</h3>`);
+    parts.push(`<h3>${h(pack.toUpperCase())} — ${h(packTitle(pack))}</h3>`);
     parts.push('<table><tr><th>规则 Rule</th><th>等级 Severity</th><th>标题 Title</th><th>条款 Clause</th><th>级别 Levels</th><th>整改 Remediation</th></tr>');
     for (const r of result.rules.filter((x) => x.pack === pack)) {
       parts.push(

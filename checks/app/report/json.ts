@@ -23,6 +23,9 @@ export function checkResultJson(result: CheckResult): Record<string, unknown> {
     environment: result.environment,
     asOf: result.asOf,
     summary: { critical: s.critical, high: s.high, medium: s.medium, low: s.low, info: s.info, suppressed: s.suppressed, resources: s.resources, rulesEvaluated: s.rulesEvaluated },
+    // Per rule, in catalogue order: how many resources or model entries it judged (0: it looked at
+    // nothing — no input of its kind, or none at its levels).
+    evaluated: Object.fromEntries(result.rules.filter((r) => result.evaluated[r.id] !== undefined).map((r) => [r.id, result.evaluated[r.id]])),
     findings: result.findings.map(findingJson),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { block, isObj, isUnresolved, type Obj } from '../../../checks/engine/values';
 import type { Value } from '../../../checks/engine/types';
-import { MISSING, type Reading } from './reading';
+import { MISSING, type Reading } from '../../sdk/readings';
 
 export type ResourceSection = 'limits' | 'requests';
 export type ResourceName = 'cpu' | 'memory';

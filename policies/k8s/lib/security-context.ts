@@ -4,7 +4,7 @@
  * allow_privilege_escalation, read_only_root_filesystem and capabilities exist only per container.
  */
 import { dig, type Obj } from '../../../checks/engine/values';
-import { firstPresent, readBool, readNum, readStr, type Reading } from './reading';
+import { firstPresent, readBool, readNum, readStr, type Reading } from '../../sdk/readings';
 
 export function containerSecurityContext(container: Obj): Obj | undefined {
   return dig(container, 'security_context');

@@ -4,10 +4,9 @@
  */
 import type { Resource } from '../../../checks/engine/types';
 import type { Center, Environment } from '../../../checks/core/types';
+import { centerById } from '../../sdk/centers';
 
-export function centerById(env: Environment, id: string | undefined): Center | undefined {
-  return id === undefined ? undefined : env.topology.centers.find((c) => c.id === id);
-}
+export { centerById };
 
 export function centerIndex(env: Environment, id: string): number {
   return env.topology.centers.findIndex((c) => c.id === id);

@@ -4,7 +4,7 @@
  */
 import type { Resource } from '../../../checks/engine/types';
 import { blocks, dig, has, str, strList, type Obj } from '../../../checks/engine/values';
-import { isEmptySelector } from './selectors';
+import { isEmptySelector } from '../../sdk/selectors';
 
 export type Direction = 'Ingress' | 'Egress';
 

@@ -6,7 +6,7 @@ import { podSpec, podTemplateMetadata } from '../../../checks/engine/pods';
 import type { Resource, ResourceIndex } from '../../../checks/engine/types';
 import { blocks, dig, has, isUnresolved, num, str, strMap } from '../../../checks/engine/values';
 import { namespaceOf } from './namespaces';
-import { selectorMatches } from './selectors';
+import { selectorMatches } from '../../sdk/selectors';
 
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
 

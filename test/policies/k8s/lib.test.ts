@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hasValidDigest, literalHead, parseImage, tailImage } from '../../../policies/k8s/lib/image';
 import { exposedRuntimeSocket, normalizeHostPath } from '../../../policies/k8s/lib/runtime-sockets';
 import { isDangerousAdd, normalizeCapability } from '../../../policies/k8s/lib/capabilities';
-import { readBool, readList, readNum } from '../../../policies/k8s/lib/reading';
+import { readBool, readList, readNum } from '../../../policies/sdk/readings';
 import { quantity } from '../../../policies/k8s/lib/resources';
 import { normalizeValue } from '../../../checks/engine/normalize/resource';
 import type { Obj } from '../../../checks/engine/values';

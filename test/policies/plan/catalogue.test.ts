@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { TOPO_RULES } from '../../../policies/topo';
 import { NET_RULES } from '../../../policies/net';
 import { INV_RULES } from '../../../policies/inv';
-import { daysBetween, isIsoDate } from '../../../policies/lib/dates';
-import { selectorMatches } from '../../../policies/lib/k8s-zones';
-import { PLAN_DOCUMENT } from '../../../policies/lib/plan-clause';
+import { daysBetween, isIsoDate } from '../../../policies/sdk/dates';
+import { selectorMatches } from '../../../policies/sdk/selectors';
+import { PLAN_DOCUMENT } from '../../../policies/sdk/plan-clause';
 
 describe('plan rule packs', () => {
   const packs = { topo: TOPO_RULES, net: NET_RULES, inv: INV_RULES };

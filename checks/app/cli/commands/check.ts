@@ -3,6 +3,7 @@
  * Exit 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage/input, or a rule
  * that failed internally (its line names the rule; the other rules' findings are still printed).
  */
+import { PACK_IDS } from '../../../../policies';
 import { runSession, type SessionOptions } from '../../session';
 import { SEVERITIES, type ConfigurationSource, type Severity } from '../../../engine/types';
 import { blockingFindings, exitStatusOf, type RunResult } from '../../../engine/run';
@@ -25,7 +26,7 @@ Runs the rules (合规检查) on the environment model and the Terraform configu
   --tf DIR          a folder of plain .tf (HCL) files, with the local modules it calls
   --var-file FILE   tfvars for --tf / --synth, after terraform.tfvars and *.auto.tfvars (repeatable)
                     (none of the three: the environment's stacks are synthesized first)
-  --packs P,…       packs to run: topo,net,inv,mig,mlps,k8s,cfg,exc (default: the policy's packs)
+  --packs P,…       packs to run: ${PACK_IDS.join(',')} (default: the policy's packs)
   --rules ID,…      rules to run (with --packs: both)
   --fail-on SEV     lowest severity that fails the run: critical|high|medium|low|info (default: the policy's, high)
   --as-of DATE      check date YYYY-MM-DD (default: today, UTC)

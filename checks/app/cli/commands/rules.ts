@@ -1,7 +1,6 @@
 /** `btyun rules [--pack P] [--format text|json|markdown]`: the rule catalogue. */
-import { ALL_RULES } from '../../../../policies';
+import { ALL_RULES, PACK_IDS } from '../../../../policies';
 import { UsageError } from '../../../core/errors';
-import { PACK_IDS } from '../../../core/types';
 import { renderCatalogueJson, renderCatalogueMarkdown, renderCatalogueText } from '../../report/catalogue';
 import { boolFlag, listFlag, parseArgs, stringFlag } from '../args';
 import type { Command } from '../io';
@@ -21,7 +20,7 @@ export const rules: Command = async (argv, io) => {
     return 0;
   }
   const packs = listFlag(args, 'pack');
-  const unknown = (packs ?? []).filter((p) => !(PACK_IDS as readonly string[]).includes(p));
+  const unknown = (packs ?? []).filter((p) => !PACK_IDS.includes(p));
   if (unknown.length > 0) throw new UsageError(`unknown pack ${unknown.join(', ')} (known: ${PACK_IDS.join(', ')})`);
   const format = stringFlag(args, 'format') ?? 'text';
   const selected = packs ? ALL_RULES.filter((r) => packs.includes(r.pack)) : ALL_RULES;

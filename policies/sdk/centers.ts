@@ -10,6 +10,12 @@ export function centersWithRole(env: Environment, role: CenterRole): IndexedCent
   return env.topology.centers.map((center, index) => ({ center, index })).filter((c) => c.center.role === role);
 }
 
-export function centerById(env: Environment): Map<string, IndexedCenter> {
+/** Every center by id, with its position in topology.yaml. */
+export function centersById(env: Environment): Map<string, IndexedCenter> {
   return new Map(env.topology.centers.map((center, index) => [center.id, { center, index }]));
+}
+
+/** The center of that id, if the topology has one. */
+export function centerById(env: Environment, id: string | undefined): Center | undefined {
+  return id === undefined ? undefined : env.topology.centers.find((c) => c.id === id);
 }

@@ -2,8 +2,8 @@
  * Tri-state reading of one attribute: missing, a literal, or an unresolved `${…}` expression.
  * Rules need all three: an unresolved value is neither right nor wrong (see docs/k8s-pack.md).
  */
-import type { Value } from '../../../checks/engine/types';
-import { isObj, isUnresolved } from '../../../checks/engine/values';
+import type { Value } from '../../checks/engine/types';
+import { isObj, isUnresolved } from '../../checks/engine/values';
 
 export type Reading<T> =
   | { readonly kind: 'missing' }

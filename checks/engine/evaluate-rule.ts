@@ -1,0 +1,48 @@
+/**
+ * How the engine runs one rule — the same whoever calls it (runChecks, the fixture runner, a rule's
+ * own `check`):
+ *  - `inputs`: a rule that reads only the configuration does not run when none was given;
+ *  - a resource rule (`kinds` + `judge`): the engine iterates the resources of those kinds, skips
+ *    those whose MLPS level the rule does not apply to, and counts every resource judged;
+ *  - any other rule (`check`) gets its own counter in the context (`ctx.evaluated(n)`) for the model
+ *    entries or resources it judged.
+ * The count tells a reader (and a pass fixture) that the rule looked at something.
+ */
+import type { MlpsLevel } from '../core/types';
+import type { RawFinding, Resource, RuleContext, RuleEvaluation, Rule } from './types';
+
+/** A resource rule's judgement of one resource at its level. */
+export type ResourceJudge = (resource: Resource, ctx: RuleContext, level: MlpsLevel) => RawFinding[];
+
+export interface RuleBody {
+  readonly inputs: Rule['inputs'];
+  readonly levels: Rule['levels'];
+  readonly kinds?: readonly string[];
+  readonly judge?: ResourceJudge;
+  readonly check?: (ctx: RuleContext) => RawFinding[];
+}
+
+/** Whether the rule has anything to read in this run. */
+export function hasInput(rule: Pick<Rule, 'inputs'>, ctx: RuleContext): boolean {
+  return ctx.hasConfiguration || rule.inputs.some((i) => i !== 'configuration');
+}
+
+export function evaluateRule(rule: RuleBody, ctx: RuleContext): RuleEvaluation {
+  if (!hasInput(rule, ctx)) return { findings: [], evaluated: 0 };
+  let evaluated = 0;
+  if (rule.judge !== undefined) {
+    const findings: RawFinding[] = [];
+    for (const kind of rule.kinds ?? []) {
+      for (const resource of ctx.resources.byKind(kind)) {
+        const level = ctx.levelOf(resource);
+        if (!rule.levels.includes(level)) continue;
+        evaluated++;
+        findings.push(...rule.judge(resource, ctx, level));
+      }
+    }
+    return { findings, evaluated };
+  }
+  const counting: RuleContext = Object.freeze({ ...ctx, evaluated: (n = 1) => void (evaluated += n) });
+  const findings = rule.check ? rule.check(counting) : [];
+  return { findings, evaluated };
+}

@@ -1,0 +1,31 @@
+/**
+ * The rule toolkit: the one module rules import (cdk-nag's nag-rules, Checkov's base checks). A rule
+ * file imports `../sdk` and, for what only its pack needs, its pack's own `./lib/…`; never the
+ * engine, the model or another pack directly (a test enforces it).
+ *
+ *  - declaring: defineRule, defineResourceRule, definePack, ALL_LEVELS, fromLevel;
+ *  - reading values: blocks/block/dig, str/bool/num/strList/strMap, isUnresolved — a nested block may
+ *    be an object or a list of objects, and `${…}` is never a literal; readBool/readNum/readStr/readList
+ *    give tri-state readings (missing, literal, unresolved);
+ *  - Kubernetes: POD_TEMPLATE_KINDS, podSpec, containers; label selectors with one treatment of
+ *    unresolved values (selectors.ts); zones of resources;
+ *  - the model: centers, systems, moves, funding, the plan's clauses, dates, text;
+ *  - the labels and conventions shared with the stacks.
+ */
+export * from './define';
+export * from './readings';
+export * from './selectors';
+export * from './centers';
+export * from './systems';
+export * from './dates';
+export * from './text';
+export * from './zones';
+export * from './funding';
+export * from './plan-clause';
+export { block, blocks, bool, dig, isObj, isUnresolved, num, str, strList, strMap, type Obj } from '../../checks/engine/values';
+export { containers, podSpec, POD_TEMPLATE_KINDS, type ContainerRef } from '../../checks/engine/pods';
+export type { ConfigurationProblem, LocalizedText, RawFinding, Resource, ResourceIndex, RuleContext, Severity, Value } from '../../checks/engine/types';
+export type * from '../../checks/core/types';
+export { DOCUMENT_NAMES, ZONE_IDS } from '../../checks/core/types';
+export * from '../../checks/core/labels';
+export * from '../../checks/core/conventions';

@@ -1,0 +1,10 @@
+/** Zones of Kubernetes resources, from the `xjbt.gov.cn/zone` labels (the NET rules on exposure and traffic). */
+import type { Resource, ResourceIndex } from '../../checks/engine/types';
+
+/** The zone a resource lives in: its own zone label, else the zone label of its namespace. */
+export function effectiveZone(index: ResourceIndex, r: Resource): string | undefined {
+  if (r.zone !== undefined) return r.zone;
+  const ns = r.kind === 'namespace' ? r.metadata.name : r.metadata.namespace;
+  if (ns === undefined) return undefined;
+  return index.namespace(r.stack, ns)?.zone;
+}
