@@ -21,6 +21,7 @@ import { App } from 'cdktf';
 import type { Environment } from '../checks/core/types';
 import { todayUtc } from '../checks/core/dates';
 import { InputError, UsageError } from '../checks/core/errors';
+import { swapFolder } from '../checks/core/folders';
 import { hashStackFiles, readSynthRecord, writeSynthRecord, type GateVerdict, type StackRecord } from '../checks/core/synth-record';
 import { VERSION } from '../checks/core/version';
 import { CenterStack } from './constructs/center-stack';
@@ -109,21 +110,7 @@ function carryOverWorkingFiles(previous: string, next: string): void {
 export function replaceOutput(next: string, outDir: string): void {
   // The one place that deletes a folder: never one that is not a cdktf output.
   refuseForeignOutDir(outDir);
-  if (!fs.existsSync(outDir)) {
-    fs.renameSync(next, outDir);
-    return;
-  }
-  const old = `${outDir}.old-${process.pid}`;
-  fs.rmSync(old, { recursive: true, force: true });
-  fs.renameSync(outDir, old);
-  try {
-    fs.renameSync(next, outDir);
-  } catch (e) {
-    fs.renameSync(old, outDir); // put the previous output back
-    throw e;
-  }
-  carryOverWorkingFiles(old, outDir);
-  fs.rmSync(old, { recursive: true, force: true });
+  swapFolder(next, outDir, (old) => carryOverWorkingFiles(old, outDir));
 }
 
 /**

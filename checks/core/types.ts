@@ -138,8 +138,6 @@ export interface Topology {
 
 /* ------------------------------------------------------------------ networks.yaml */
 
-export type NetworkId = 'intranet' | 'extranet' | 'internet';
-
 export interface Zone {
   id: ZoneId;
   /** e.g. 公用网络区 */

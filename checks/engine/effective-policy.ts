@@ -100,103 +100,128 @@ function weakening(judge: Judge, setting: string, path: string, value: string | 
 
 const approved = (w: PolicyWeakening | undefined): boolean => w !== undefined && w.approval !== undefined;
 
-/** The policy as the gate enforces it, with every weakening setting and its approval. Pure. */
-export function reviewPolicy(policy: Policy, asOf: string, catalogue: Catalogue): PolicyReview {
-  const defaults = new Map(catalogue.map((r) => [r.id, r.severity]));
-  // The horizon is settled first, at the default horizon: the approvals of the other settings are
-  // judged at the horizon that is in force.
-  const horizonJudge: Judge = { exceptions: policy.policyExceptions, asOf, horizonDays: POLICY_FLOORS.exceptionHorizonDays };
-  const horizon =
-    policy.exceptionHorizonDays > POLICY_FLOORS.exceptionHorizonDays
-      ? weakening(
-          horizonJudge,
-          '/exceptionHorizonDays',
-          '/exceptionHorizonDays',
-          policy.exceptionHorizonDays,
-          {
-            en: `exceptionHorizonDays: ${policy.exceptionHorizonDays} lets exceptions run longer than one year (${POLICY_FLOORS.exceptionHorizonDays} days)`,
-            zh: `exceptionHorizonDays: ${policy.exceptionHorizonDays} 允许例外有效期超过一年（${POLICY_FLOORS.exceptionHorizonDays} 天）`,
-          },
-          { en: `exceptions are still limited to ${POLICY_FLOORS.exceptionHorizonDays} days ahead`, zh: `例外有效期仍以 ${POLICY_FLOORS.exceptionHorizonDays} 天为限` },
-        )
-      : undefined;
-  const horizonDays = horizon && !approved(horizon) ? POLICY_FLOORS.exceptionHorizonDays : policy.exceptionHorizonDays;
-  const judge: Judge = { exceptions: policy.policyExceptions, asOf, horizonDays };
+/** exceptionHorizonDays above one year: exceptions could be approved for longer. */
+function horizonWeakening(policy: Policy, judge: Judge): PolicyWeakening | undefined {
+  const days = policy.exceptionHorizonDays;
+  const floor = POLICY_FLOORS.exceptionHorizonDays;
+  if (days <= floor) return undefined;
+  return weakening(
+    judge,
+    '/exceptionHorizonDays',
+    '/exceptionHorizonDays',
+    days,
+    { en: `exceptionHorizonDays: ${days} lets exceptions run longer than one year (${floor} days)`, zh: `exceptionHorizonDays: ${days} 允许例外有效期超过一年（${floor} 天）` },
+    { en: `exceptions are still limited to ${floor} days ahead`, zh: `例外有效期仍以 ${floor} 天为限` },
+  );
+}
 
-  const lowerings = Object.keys(policy.severityOverrides)
+/** Severity overrides below the rule's default. */
+function loweringWeakenings(policy: Policy, judge: Judge, catalogue: Catalogue): { id: string; w: PolicyWeakening }[] {
+  const defaults = new Map(catalogue.map((r) => [r.id, r.severity]));
+  return Object.keys(policy.severityOverrides)
     .sort()
     .flatMap((id) => {
       const to = policy.severityOverrides[id];
       const from = defaults.get(id);
       if (from === undefined || severityRank(to) >= severityRank(from)) return [];
-      return [
-        {
-          id,
-          w: weakening(
-            judge,
-            `/severityOverrides/${id}`,
-            `/severityOverrides/${id}`,
-            to,
-            { en: `severityOverrides ${id}: ${to} lowers the rule below its default severity ${from}`, zh: `severityOverrides 将 ${id} 从默认等级 ${from} 降为 ${to}` },
-            { en: `${id} keeps its default severity ${from}`, zh: `${id} 仍按默认等级 ${from} 判定` },
-          ),
-        },
-      ];
+      const w = weakening(
+        judge,
+        `/severityOverrides/${id}`,
+        `/severityOverrides/${id}`,
+        to,
+        { en: `severityOverrides ${id}: ${to} lowers the rule below its default severity ${from}`, zh: `severityOverrides 将 ${id} 从默认等级 ${from} 降为 ${to}` },
+        { en: `${id} keeps its default severity ${from}`, zh: `${id} 仍按默认等级 ${from} 判定` },
+      );
+      return [{ id, w }];
     });
+}
+
+/** Packs of the catalogue that `packs` leaves out. */
+function packWeakenings(enabled: readonly PackId[], allPacks: readonly PackId[], judge: Judge): { p: PackId; w: PolicyWeakening }[] {
+  return allPacks
+    .filter((p) => !enabled.includes(p))
+    .map((p) => ({
+      p,
+      w: weakening(judge, `/packs/${p}`, '/packs', undefined, { en: `packs leaves out the ${p} pack`, zh: `packs 未启用 ${p} 规则包` }, { en: `the ${p} rules still run`, zh: `${p} 规则包仍照常检查` }),
+    }));
+}
+
+/** fail-on above high: high findings would pass the gate. */
+function failOnWeakening(policy: Policy, judge: Judge): PolicyWeakening | undefined {
+  const floor = POLICY_FLOORS.failOn;
+  if (severityRank(policy.failOn) <= severityRank(floor)) return undefined;
+  return weakening(
+    judge,
+    '/failOn',
+    '/failOn',
+    policy.failOn,
+    { en: `failOn: ${policy.failOn} lets ${floor} findings pass the gate`, zh: `failOn: ${policy.failOn} 使 ${floor} 级问题不再阻断` },
+    { en: `the gate still fails at ${floor}`, zh: `仍在 ${floor} 级阻断` },
+  );
+}
+
+/** Audit-log retention under six calendar months (网络安全法 第二十三条第（三）项). */
+function retentionWeakening(policy: Policy, judge: Judge): PolicyWeakening | undefined {
+  const days = policy.auditLogRetentionDays;
+  const floor = POLICY_FLOORS.auditLogRetentionDays;
+  if (days >= floor) return undefined;
+  return weakening(
+    judge,
+    '/auditLogRetentionDays',
+    '/auditLogRetentionDays',
+    days,
+    {
+      en: `auditLogRetentionDays: ${days} is under six calendar months (${floor} days; 网络安全法 第二十三条第（三）项)`,
+      zh: `auditLogRetentionDays: ${days} 少于六个月（${floor} 天；网络安全法 第二十三条第（三）项）`,
+    },
+    { en: `audit logs are still judged against ${floor} days`, zh: `审计日志仍按 ${floor} 天判定` },
+  );
+}
+
+/** The carrier-grade availability floor under 99.99 % (plan §二(三)). */
+function availabilityWeakening(policy: Policy, judge: Judge): PolicyWeakening | undefined {
+  const value = policy.carrierGradeAvailability;
+  const floor = POLICY_FLOORS.carrierGradeAvailability;
+  if (value >= floor) return undefined;
+  return weakening(
+    judge,
+    '/carrierGradeAvailability',
+    '/carrierGradeAvailability',
+    value,
+    {
+      en: `carrierGradeAvailability: ${value} is under the carrier-grade floor of ${floor} % (plan §二(三))`,
+      zh: `carrierGradeAvailability: ${value} 低于电信级下限 ${floor}%（新兵办发〔2017〕187号 二(三)）`,
+    },
+    { en: `centers are still judged against ${floor} %`, zh: `各中心仍按 ${floor}% 判定` },
+  );
+}
+
+/** The policy as the gate enforces it, with every weakening setting and its approval. Pure. */
+export function reviewPolicy(policy: Policy, asOf: string, catalogue: Catalogue): PolicyReview {
+  // The horizon is settled first, at the default horizon: the approvals of the other settings are
+  // judged at the horizon that is in force.
+  const horizon = horizonWeakening(policy, { exceptions: policy.policyExceptions, asOf, horizonDays: POLICY_FLOORS.exceptionHorizonDays });
+  const horizonDays = horizon && !approved(horizon) ? POLICY_FLOORS.exceptionHorizonDays : policy.exceptionHorizonDays;
+  const judge: Judge = { exceptions: policy.policyExceptions, asOf, horizonDays };
+
   const allPacks = packsOf(catalogue);
   const enabled = policy.packs ?? allPacks;
-  const packs = allPacks.filter((p) => !enabled.includes(p)).map((p) => ({
-    p,
-    w: weakening(judge, `/packs/${p}`, '/packs', undefined, { en: `packs leaves out the ${p} pack`, zh: `packs 未启用 ${p} 规则包` }, { en: `the ${p} rules still run`, zh: `${p} 规则包仍照常检查` }),
-  }));
-  const failOn =
-    severityRank(policy.failOn) > severityRank(POLICY_FLOORS.failOn)
-      ? weakening(
-          judge,
-          '/failOn',
-          '/failOn',
-          policy.failOn,
-          { en: `failOn: ${policy.failOn} lets ${POLICY_FLOORS.failOn} findings pass the gate`, zh: `failOn: ${policy.failOn} 使 ${POLICY_FLOORS.failOn} 级问题不再阻断` },
-          { en: `the gate still fails at ${POLICY_FLOORS.failOn}`, zh: `仍在 ${POLICY_FLOORS.failOn} 级阻断` },
-        )
-      : undefined;
-  const retention =
-    policy.auditLogRetentionDays < POLICY_FLOORS.auditLogRetentionDays
-      ? weakening(
-          judge,
-          '/auditLogRetentionDays',
-          '/auditLogRetentionDays',
-          policy.auditLogRetentionDays,
-          {
-            en: `auditLogRetentionDays: ${policy.auditLogRetentionDays} is under six calendar months (${POLICY_FLOORS.auditLogRetentionDays} days; 网络安全法 第二十三条第（三）项)`,
-            zh: `auditLogRetentionDays: ${policy.auditLogRetentionDays} 少于六个月（${POLICY_FLOORS.auditLogRetentionDays} 天；网络安全法 第二十三条第（三）项）`,
-          },
-          { en: `audit logs are still judged against ${POLICY_FLOORS.auditLogRetentionDays} days`, zh: `审计日志仍按 ${POLICY_FLOORS.auditLogRetentionDays} 天判定` },
-        )
-      : undefined;
-  const availability =
-    policy.carrierGradeAvailability < POLICY_FLOORS.carrierGradeAvailability
-      ? weakening(
-          judge,
-          '/carrierGradeAvailability',
-          '/carrierGradeAvailability',
-          policy.carrierGradeAvailability,
-          {
-            en: `carrierGradeAvailability: ${policy.carrierGradeAvailability} is under the carrier-grade floor of ${POLICY_FLOORS.carrierGradeAvailability} % (plan §二(三))`,
-            zh: `carrierGradeAvailability: ${policy.carrierGradeAvailability} 低于电信级下限 ${POLICY_FLOORS.carrierGradeAvailability}%（新兵办发〔2017〕187号 二(三)）`,
-          },
-          { en: `centers are still judged against ${POLICY_FLOORS.carrierGradeAvailability} %`, zh: `各中心仍按 ${POLICY_FLOORS.carrierGradeAvailability}% 判定` },
-        )
-      : undefined;
+  const lowerings = loweringWeakenings(policy, judge, catalogue);
+  const packs = packWeakenings(enabled, allPacks, judge);
+  const failOn = failOnWeakening(policy, judge);
+  const retention = retentionWeakening(policy, judge);
+  const availability = availabilityWeakening(policy, judge);
+  /** The setting as written when approved, else the floor. */
+  const unless = <T>(w: PolicyWeakening | undefined, written: T, floor: T): T => (w && !approved(w) ? floor : written);
 
   const refused = new Set(lowerings.filter(({ w }) => !approved(w)).map(({ id }) => id));
   const effective: EffectivePolicy = {
     ...policy,
     packs: allPacks.filter((p) => enabled.includes(p) || !approved(packs.find((x) => x.p === p)?.w)),
     severityOverrides: Object.fromEntries(Object.entries(policy.severityOverrides).filter(([id]) => !refused.has(id))),
-    failOn: failOn && !approved(failOn) ? POLICY_FLOORS.failOn : policy.failOn,
-    auditLogRetentionDays: retention && !approved(retention) ? POLICY_FLOORS.auditLogRetentionDays : policy.auditLogRetentionDays,
-    carrierGradeAvailability: availability && !approved(availability) ? POLICY_FLOORS.carrierGradeAvailability : policy.carrierGradeAvailability,
+    failOn: unless(failOn, policy.failOn, POLICY_FLOORS.failOn),
+    auditLogRetentionDays: unless(retention, policy.auditLogRetentionDays, POLICY_FLOORS.auditLogRetentionDays),
+    carrierGradeAvailability: unless(availability, policy.carrierGradeAvailability, POLICY_FLOORS.carrierGradeAvailability),
     exceptionHorizonDays: horizonDays,
   };
   const weakenings = [horizon, ...lowerings.map(({ w }) => w), ...packs.map(({ w }) => w), failOn, retention, availability].filter((w): w is PolicyWeakening => w !== undefined);

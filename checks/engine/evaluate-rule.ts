@@ -22,9 +22,12 @@ export interface RuleBody {
   readonly check?: (ctx: RuleContext) => RawFinding[];
 }
 
-/** Whether the rule has anything to read in this run. */
+/**
+ * Whether the rule has anything to read in this run. What the readers could not read is part of the
+ * configuration input too: a synthesis the stacks refused leaves no resource, only its problem.
+ */
 export function hasInput(rule: Pick<Rule, 'inputs'>, ctx: RuleContext): boolean {
-  return ctx.hasConfiguration || rule.inputs.some((i) => i !== 'configuration');
+  return ctx.hasConfiguration || ctx.configurationProblems.length > 0 || rule.inputs.some((i) => i !== 'configuration');
 }
 
 export function evaluateRule(rule: RuleBody, ctx: RuleContext): RuleEvaluation {

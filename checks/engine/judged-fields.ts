@@ -126,7 +126,7 @@ const ROLE = once(['K8S-023'], {
     rule: many(['K8S-023'], { fields: { api_groups: field('strings', ['K8S-023']), resources: field('strings', ['K8S-023']), verbs: field('strings', ['K8S-023']) } }),
   },
 });
-/** Namespaced kinds K8S-020 judges besides pod templates (policies/k8s/default-namespace.ts). */
+/** Namespaced kinds K8S-020 judges besides pod templates (policies/k8s/k8s-020-default-namespace.ts). */
 const NAMESPACED = once(['K8S-020'], { blocks: { metadata: METADATA } });
 
 const BY_KIND: Readonly<Record<string, JudgedBlock>> = {

@@ -12,10 +12,9 @@ import { hashStackFiles, readSynthRecord, SYNTH_RECORD_FILE, type StackRecord } 
 import { displayPath } from './normalize/files';
 import type { ConfigurationProblem } from './types';
 
-const RESYNTH = { zh: '请重新合成（btyun synth 或 cdktf synth）', en: 'synthesize again (btyun synth or cdktf synth)' };
-
+/** The remedy (synthesize again) is CFG-004's remediation: the message says only what is wrong. */
 function problem(file: string, stack: string | undefined, zh: string, en: string): ConfigurationProblem {
-  return { rule: 'CFG-004', file, ...(stack !== undefined ? { stack } : {}), message: { zh: `${zh}；${RESYNTH.zh}`, en: `${en}; ${RESYNTH.en}` } };
+  return { rule: 'CFG-004', file, ...(stack !== undefined ? { stack } : {}), message: { zh, en } };
 }
 
 function stackProblems(id: string, entry: StackRecord, stackDir: string, shown: string, env: Environment): ConfigurationProblem[] {

@@ -1,6 +1,5 @@
 /** Bilingual names used in MIG findings and the migration report (Chinese first, English beside). */
 import type { LocationKind, SystemLocation, WaveKind } from '../core/types';
-import type { Disposition } from './types';
 
 export const LOCATION_KIND: Readonly<Record<LocationKind, { zh: string; en: string }>> = {
   cloud: { zh: '兵团云', en: 'corps cloud' },
@@ -17,15 +16,6 @@ export const WAVE_KIND: Readonly<Record<WaveKind, { zh: string; en: string }>> =
   'platform-connection': { zh: '平台接入', en: 'platform connection' },
 };
 
-export const DISPOSITION: Readonly<Record<Disposition, { zh: string; en: string }>> = {
-  'on-cloud': { zh: '已上云', en: 'on the cloud' },
-  classified: { zh: '涉密，留政务内网', en: 'classified, stays on the intranet' },
-  retire: { zh: '淘汰', en: 'retired' },
-  replace: { zh: '替代', en: 'replaced' },
-  move: { zh: '迁移', en: 'to move' },
-  unclassified: { zh: '未分类', en: 'unclassified' },
-};
-
 function kindOf(loc: SystemLocation): { zh: string; en: string } {
   return LOCATION_KIND[loc.kind] ?? { zh: loc.kind, en: loc.kind };
 }
@@ -35,12 +25,6 @@ export function describeLocation(loc: SystemLocation): { zh: string; en: string 
   const k = kindOf(loc);
   const where = loc.kind === 'cloud' ? loc.center : loc.site ?? loc.division;
   return where === undefined ? k : { zh: `${k.zh} ${where}`, en: `${k.en} ${where}` };
-}
-
-/** Short form for tables: `department-room:人社局三楼机房`, `cloud:corps-primary`. */
-export function shortLocation(loc: SystemLocation): string {
-  const where = loc.kind === 'cloud' ? loc.center : loc.site ?? loc.division;
-  return where === undefined ? loc.kind : `${loc.kind}:${where}`;
 }
 
 /** `人社系统 (hrss-social)` */

@@ -4,10 +4,14 @@
  * shape would otherwise pass every rule without a word (fail closed). The readers record what the
  * parse itself lost (a block hidden by an argument, a JSON key written twice); the rest is judged
  * here on the resources (lib/pod-templates.ts, lib/judged-values.ts).
+ *
+ * Evaluated: every resource of a kind whose fields the rules judge (checks/engine/judged-fields.ts),
+ * whatever its MLPS level, plus every problem the readers recorded for this rule (each is a
+ * resource or a file the rule reports).
  */
-import { ALL_LEVELS, defineRule } from '../sdk/define';
-import { resourceIssues } from './lib/resource-issues';
-import { recordedProblems } from './problems';
+import { ALL_LEVELS, countEvaluated, defineRule } from '../sdk';
+import { recordedProblems } from './lib/problems';
+import { judgedResources, resourceIssues } from './lib/resource-issues';
 
 export const CFG_001 = defineRule({
   id: 'CFG-001',
@@ -21,5 +25,10 @@ export const CFG_001 = defineRule({
     en: 'Write the resource in the shape of the Terraform kubernetes provider: a pod template has a spec with containers, a nested block is a block (not also an argument of the same name), values have the right type.',
   },
   inputs: ['configuration'],
-  check: (ctx) => [...recordedProblems(ctx, 'CFG-001'), ...resourceIssues(ctx, 'CFG-001')],
+  check: (ctx) => {
+    const recorded = recordedProblems(ctx, 'CFG-001');
+    const resources = judgedResources(ctx);
+    countEvaluated(ctx, resources.length + recorded.length);
+    return [...recorded, ...resourceIssues(resources, 'CFG-001')];
+  },
 });

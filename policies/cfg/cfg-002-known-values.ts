@@ -3,10 +3,13 @@
  * (and given tfvars) are resolved, a `${…}` left in a field a rule judges is not verifiable.
  * The readers resolve (checks/engine/read/); what is left is judged here on the resources, over
  * the judged fields of checks/engine/judged-fields.ts (lib/judged-values.ts).
+ *
+ * Evaluated: every resource of a kind whose fields the rules judge, whatever its MLPS level, plus
+ * every problem the readers recorded for this rule.
  */
-import { ALL_LEVELS, defineRule } from '../sdk/define';
-import { resourceIssues } from './lib/resource-issues';
-import { recordedProblems } from './problems';
+import { ALL_LEVELS, countEvaluated, defineRule } from '../sdk';
+import { recordedProblems } from './lib/problems';
+import { judgedResources, resourceIssues } from './lib/resource-issues';
 
 export const CFG_002 = defineRule({
   id: 'CFG-002',
@@ -20,5 +23,10 @@ export const CFG_002 = defineRule({
     en: 'Give the variable a literal default or a value in a tfvars file (terraform.tfvars, *.auto.tfvars, or one passed with --var-file), or write the literal value; let a dynamic block iterate over a literal list — so that the check can judge it.',
   },
   inputs: ['configuration'],
-  check: (ctx) => [...recordedProblems(ctx, 'CFG-002'), ...resourceIssues(ctx, 'CFG-002')],
+  check: (ctx) => {
+    const recorded = recordedProblems(ctx, 'CFG-002');
+    const resources = judgedResources(ctx);
+    countEvaluated(ctx, resources.length + recorded.length);
+    return [...recorded, ...resourceIssues(resources, 'CFG-002')];
+  },
 });

@@ -7,12 +7,12 @@
  * A function call, an operator or a directive is never written by a construct. Hand-written `.tf`
  * (no construct metadata) is ordinary Terraform and not judged here; the readers record templates
  * found outside resources (provider, backend) for this rule.
+ *
+ * Evaluated: every resource with construct metadata (the synthesized ones, each walked whole),
+ * plus every template the readers recorded outside resources.
  */
-import type { RawFinding, Value } from '../../checks/engine/types';
-import { isUnresolved } from '../../checks/engine/values';
-import { isPlainReference } from '../../checks/core/terraform-template';
-import { ALL_LEVELS, defineRule } from '../sdk/define';
-import { recordedProblems } from './problems';
+import { ALL_LEVELS, countEvaluated, defineRule, isPlainReference, isUnresolved, type RawFinding, type Value } from '../sdk';
+import { recordedProblems } from './lib/problems';
 
 /** Field paths (`spec.template.spec.container[0].image`) holding a template that is not a plain reference. */
 function smuggledFields(v: Value, at: string, out: string[]): void {
@@ -36,8 +36,9 @@ export const CFG_003 = defineRule({
   inputs: ['configuration'],
   check(ctx) {
     const out: RawFinding[] = recordedProblems(ctx, 'CFG-003');
-    for (const resource of ctx.resources.all) {
-      if (resource.constructPath === undefined) continue;
+    const synthesized = ctx.resources.all.filter((r) => r.constructPath !== undefined);
+    countEvaluated(ctx, synthesized.length + out.length);
+    for (const resource of synthesized) {
       const fields: string[] = [];
       smuggledFields(resource.attrs, '', fields);
       if (fields.length === 0) continue;

@@ -1,11 +1,16 @@
 /**
  * CFG-004: what is checked is what will be deployed. The readers record what would make the two
  * differ: a synthesized folder made from another environment or changed after synthesis (its
- * synthesis record, checks/engine/verify-synth-record.ts), a Terraform file they did not read, a
- * module whose source cannot be read.
+ * synthesis record, checks/engine/verify-synth-record.ts), a Terraform file they did not read or
+ * read without merging it (an override file), a module whose source cannot be read.
+ *
+ * Evaluated: the configuration files the resources were read from — the root module's files and
+ * those of every module the readers read (a local module source is read, so its files count) —
+ * plus every problem the readers recorded for this rule (a module they could not read, a stale or
+ * edited synthesized folder, an override file). A file that declares no resource is not seen here.
  */
-import { ALL_LEVELS, defineRule } from '../sdk/define';
-import { recordedProblems } from './problems';
+import { ALL_LEVELS, countEvaluated, defineRule } from '../sdk';
+import { recordedProblems } from './lib/problems';
 
 export const CFG_004 = defineRule({
   id: 'CFG-004',
@@ -19,5 +24,10 @@ export const CFG_004 = defineRule({
     en: 'Synthesize again from the current environment (btyun synth / cdktf synth) before checking and deploying, and do not edit the output by hand; a module source must be a local folder that can be read.',
   },
   inputs: ['configuration'],
-  check: (ctx) => recordedProblems(ctx, 'CFG-004'),
+  check: (ctx) => {
+    const recorded = recordedProblems(ctx, 'CFG-004');
+    const files = new Set(ctx.resources.all.map((r) => r.file));
+    countEvaluated(ctx, files.size + recorded.length);
+    return recorded;
+  },
 });

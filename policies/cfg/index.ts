@@ -1,5 +1,4 @@
-import type { Rule } from '../../checks/engine/types';
-import { definePack, type Pack } from '../sdk/define';
+import { definePack, type Pack } from '../sdk';
 import { CFG_001 } from './cfg-001-readable-resources';
 import { CFG_002 } from './cfg-002-known-values';
 import { CFG_003 } from './cfg-003-no-smuggled-templates';
@@ -14,4 +13,4 @@ export const CFG_PACK: Pack = definePack({
   rules: [CFG_001, CFG_002, CFG_003, CFG_004],
 });
 
-export const CFG_RULES: readonly Rule[] = CFG_PACK.rules;
+export const CFG_RULES: Pack['rules'] = CFG_PACK.rules;

@@ -1,8 +1,8 @@
 import type { Rule } from '../../checks/engine/types';
 import { definePack, type Pack } from '../sdk/define';
-import { EXC_001 } from './EXC-001-suppression-valid';
-import { EXC_002 } from './EXC-002-stale-exception';
-import { EXC_003 } from './EXC-003-policy-weakening';
+import { EXC_001 } from './exc-001-valid-suppression';
+import { EXC_002 } from './exc-002-stale-exception';
+import { EXC_003 } from './exc-003-policy-weakening';
 
 /** The EXC pack: exceptions (suppressions and approved weakenings of the policy). */
 export const EXC_PACK: Pack = definePack({

@@ -1,13 +1,13 @@
 import type { Rule } from '../../checks/engine/types';
 import { definePack, type Pack } from '../sdk/define';
-import { INV_001 } from './inv-001';
-import { INV_002 } from './inv-002';
-import { INV_003 } from './inv-003';
-import { INV_004 } from './inv-004';
-import { INV_005 } from './inv-005';
-import { INV_006 } from './inv-006';
-import { INV_007 } from './inv-007';
-import { INV_008 } from './inv-008';
+import { INV_001 } from './inv-001-filing-complete';
+import { INV_002 } from './inv-002-system-class';
+import { INV_003 } from './inv-003-retired-cleaned-up';
+import { INV_004 } from './inv-004-replaced-decommissioned';
+import { INV_005 } from './inv-005-om-funding-reapproved';
+import { INV_006 } from './inv-006-mlps-filing-assessment';
+import { INV_007 } from './inv-007-no-shadow-systems';
+import { INV_008 } from './inv-008-vertical-corps-level';
 
 /** The INV pack (plan §二(一), §二(四), §三(六)), in id order. */
 export const INV_PACK: Pack = definePack({

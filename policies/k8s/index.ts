@@ -1,29 +1,35 @@
 /**
- * The K8S pack: workload hardening (RULES.md, K8S-001 … K8S-027), in id order.
+ * The K8S pack: workload hardening (RULES.md, K8S-001 … K8S-027), one file per rule, in id order.
  * Attributes read and the unresolved-value policy: docs/k8s-pack.md.
  */
-import type { Rule } from '../../checks/engine/types';
-import { definePack, type Pack } from '../sdk/define';
-import { K8S_001 } from './privileged';
-import { K8S_002 } from './privilege-escalation';
-import { K8S_003, K8S_004, K8S_005 } from './host-namespaces';
-import { K8S_006 } from './host-port';
-import { K8S_007, K8S_008 } from './capabilities';
-import { K8S_009 } from './run-as-non-root';
-import { K8S_010 } from './read-only-root';
-import { K8S_011, K8S_012, K8S_013, K8S_014 } from './resource-quantities';
-import { K8S_015 } from './image-tag';
-import { K8S_016 } from './image-digest';
-import { K8S_017 } from './image-pull-policy';
-import { K8S_018, K8S_019 } from './probes';
-import { K8S_020 } from './default-namespace';
-import { K8S_021 } from './runtime-socket';
-import { K8S_022 } from './secret-env';
-import { K8S_023 } from './rbac-wildcard';
-import { K8S_024 } from './token-automount';
-import { K8S_025 } from './default-service-account';
-import { K8S_026 } from './seccomp';
-import { K8S_027 } from './approved-registry';
+import { definePack, type Pack } from '../sdk';
+import { K8S_001 } from './k8s-001-privileged';
+import { K8S_002 } from './k8s-002-privilege-escalation';
+import { K8S_003 } from './k8s-003-host-network';
+import { K8S_004 } from './k8s-004-host-pid';
+import { K8S_005 } from './k8s-005-host-ipc';
+import { K8S_006 } from './k8s-006-host-port';
+import { K8S_007 } from './k8s-007-drop-capabilities';
+import { K8S_008 } from './k8s-008-dangerous-capabilities';
+import { K8S_009 } from './k8s-009-run-as-non-root';
+import { K8S_010 } from './k8s-010-read-only-root';
+import { K8S_011 } from './k8s-011-cpu-limit';
+import { K8S_012 } from './k8s-012-memory-limit';
+import { K8S_013 } from './k8s-013-cpu-request';
+import { K8S_014 } from './k8s-014-memory-request';
+import { K8S_015 } from './k8s-015-image-tag';
+import { K8S_016 } from './k8s-016-image-digest';
+import { K8S_017 } from './k8s-017-image-pull-policy';
+import { K8S_018 } from './k8s-018-liveness-probe';
+import { K8S_019 } from './k8s-019-readiness-probe';
+import { K8S_020 } from './k8s-020-default-namespace';
+import { K8S_021 } from './k8s-021-runtime-socket';
+import { K8S_022 } from './k8s-022-secret-env';
+import { K8S_023 } from './k8s-023-rbac-wildcard';
+import { K8S_024 } from './k8s-024-token-automount';
+import { K8S_025 } from './k8s-025-default-service-account';
+import { K8S_026 } from './k8s-026-seccomp';
+import { K8S_027 } from './k8s-027-approved-registry';
 
 export const K8S_PACK: Pack = definePack({
   id: 'k8s',
@@ -37,4 +43,4 @@ export const K8S_PACK: Pack = definePack({
 ],
 });
 
-export const K8S_RULES: readonly Rule[] = K8S_PACK.rules;
+export const K8S_RULES: Pack['rules'] = K8S_PACK.rules;

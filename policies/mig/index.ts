@@ -1,12 +1,12 @@
 import type { Rule } from '../../checks/engine/types';
 import { definePack, type Pack } from '../sdk/define';
-import { MIG_001 } from './mig-001';
-import { MIG_002 } from './mig-002';
-import { MIG_003 } from './mig-003';
-import { MIG_004 } from './mig-004';
-import { MIG_005 } from './mig-005';
-import { MIG_006 } from './mig-006';
-import { MIG_007 } from './mig-007';
+import { MIG_001 } from './mig-001-migration-coverage';
+import { MIG_002 } from './mig-002-wave-deadlines';
+import { MIG_003 } from './mig-003-dependency-order';
+import { MIG_004 } from './mig-004-center-capacity';
+import { MIG_005 } from './mig-005-overdue-waves';
+import { MIG_006 } from './mig-006-machine-rooms-emptied';
+import { MIG_007 } from './mig-007-division-without-center';
 
 /** The MIG pack (migration plan, 新兵办发〔2017〕187号 §二(三)、§二(四)), in id order. */
 export const MIG_PACK: Pack = definePack({

@@ -1,5 +1,4 @@
-import type { Rule } from '../../checks/engine/types';
-import { definePack, type Pack } from '../sdk/define';
+import { definePack, type Pack } from '../sdk';
 import { MLPS_001 } from './mlps-001-namespace-zone';
 import { MLPS_002 } from './mlps-002-default-deny';
 import { MLPS_003 } from './mlps-003-no-allow-all';
@@ -27,9 +26,9 @@ export const MLPS_PACK: Pack = definePack({
   title: { zh: '等保 2.0', en: 'MLPS 2.0 (GB/T 22239-2019)' },
   authority: 'GB/T 22239-2019; GB/T 28448-2019; 网络安全法 (2025 修正)',
   rules: [
-  MLPS_001, MLPS_002, MLPS_003, MLPS_004, MLPS_005, MLPS_006, MLPS_007, MLPS_008, MLPS_009, MLPS_010,
-  MLPS_011, MLPS_012, MLPS_013, MLPS_014, MLPS_015, MLPS_016, MLPS_017, MLPS_018, MLPS_019,
-],
+    MLPS_001, MLPS_002, MLPS_003, MLPS_004, MLPS_005, MLPS_006, MLPS_007, MLPS_008, MLPS_009, MLPS_010,
+    MLPS_011, MLPS_012, MLPS_013, MLPS_014, MLPS_015, MLPS_016, MLPS_017, MLPS_018, MLPS_019,
+  ],
 });
 
-export const MLPS_RULES: readonly Rule[] = MLPS_PACK.rules;
+export const MLPS_RULES: Pack['rules'] = MLPS_PACK.rules;

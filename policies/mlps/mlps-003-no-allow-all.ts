@@ -3,16 +3,13 @@
  * rules; control by source/destination address and port). Evidence: NetworkPolicy rules without
  * peers, peers without any selector or ip block, and ip blocks of the whole address space outside
  * the Internet access zone (互联网接入区).
+ * Judged: every NetworkPolicy at levels 2+.
  */
-import type { RawFinding } from '../../checks/engine/types';
-import { defineRule, fromLevel } from '../sdk/define';
-import { applies } from './lib/levels';
+import { defineResourceRule, fromLevel } from '../sdk';
 import { zoneOf } from './lib/namespaces';
 import { anyAddressCidr, directionRules, isEmptyPeer, peers, type Direction } from './lib/network-policies';
-import { message, where } from './lib/text';
+import { where } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.3.2 b,c';
-const LEVELS = fromLevel(2);
 const INTERNET_ACCESS_ZONE = 'extranet-internet-access';
 
 interface Problem {
@@ -42,36 +39,29 @@ function problemsOf(direction: Direction, rulesOf: ReturnType<typeof directionRu
   return out;
 }
 
-export const MLPS_003 = defineRule({
+export const MLPS_003 = defineResourceRule({
   id: 'MLPS-003',
   pack: 'mlps',
   severity: 'medium',
   title: { zh: '网络策略不得放行全部流量', en: 'No allow-all NetworkPolicy rule' },
-  clause: CLAUSE,
-  levels: LEVELS,
+  clause: 'GB/T 22239-2019 8.1.3.2 b,c',
+  levels: fromLevel(2),
   remediation: {
     zh: '每条 ingress/egress 规则都应列出具体的 pod_selector、namespace_selector 或 ip_block；0.0.0.0/0 只允许出现在互联网接入区。',
     en: 'Give every ingress/egress rule specific pod_selector, namespace_selector or ip_block peers; 0.0.0.0/0 only in the internet-access zone.',
   },
   inputs: ['configuration'],
-  check(ctx) {
-    if (!ctx.hasConfiguration) return [];
-    const out: RawFinding[] = [];
-    for (const np of ctx.resources.byKind('network_policy')) {
-      if (!applies(LEVELS, ctx.levelOf(np))) continue;
-      const internetZone = zoneOf(ctx, np) === INTERNET_ACCESS_ZONE;
-      const problems = (['Ingress', 'Egress'] as const).flatMap((d) => problemsOf(d, directionRules(np, d), internetZone));
-      if (problems.length === 0) continue;
-      out.push({
-        resource: np,
-        message: message(CLAUSE, {
-          zh: `网络策略 ${where(np)} 含放行全部流量的规则：${problems.map((p) => p.zh).join('；')}`,
-          en: `NetworkPolicy ${where(np)} has allow-all rules: ${problems.map((p) => p.en).join('; ')}`,
-          fixZh: '请为这些规则指定具体的来源/目标选择器或地址段。',
-          fixEn: 'Restrict these rules to specific selectors or address ranges.',
-        }),
-      });
-    }
-    return out;
+  kinds: ['network_policy'],
+  judge(np, ctx) {
+    const internetZone = zoneOf(ctx, np) === INTERNET_ACCESS_ZONE;
+    const problems = (['Ingress', 'Egress'] as const).flatMap((d) => problemsOf(d, directionRules(np, d), internetZone));
+    if (problems.length === 0) return [];
+    return [{
+      resource: np,
+      message: {
+        zh: `网络策略 ${where(np)} 含放行全部流量的规则：${problems.map((p) => p.zh).join('；')}`,
+        en: `NetworkPolicy ${where(np)} has allow-all rules: ${problems.map((p) => p.en).join('; ')}`,
+      },
+    }];
   },
 });

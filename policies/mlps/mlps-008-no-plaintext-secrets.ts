@@ -4,42 +4,35 @@
  * files and state in clear text. Evidence: literal values in Secret data / string_data /
  * binary_data, in ConfigMap keys named like credentials, and in container env variables named like
  * credentials or holding URLs with passwords. Messages name keys only, never values.
+ * Judged: every Secret, ConfigMap and pod-template resource at levels 2+.
  */
-import { containers, podSpec, POD_TEMPLATE_KINDS } from '../../checks/engine/pods';
-import type { RawFinding, Resource } from '../../checks/engine/types';
-import { blocks, str } from '../../checks/engine/values';
-import { defineRule, fromLevel } from '../sdk/define';
-import { applies } from './lib/levels';
+import { blocks, containers, defineResourceRule, fromLevel, podSpec, POD_TEMPLATE_KINDS, str, type RawFinding, type Resource } from '../sdk';
 import { embedsCredentials, isSensitiveName, literalKeys } from './lib/secrets';
-import { message, where } from './lib/text';
+import { where } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.4.8 b';
-const LEVELS = fromLevel(2);
 const SECRET_FIELDS = ['data', 'string_data', 'binary_data'] as const;
 
-function plaintext(r: Resource, keysZh: string, keysEn: string): RawFinding {
-  return {
+function plaintext(r: Resource, keys: readonly string[]): RawFinding[] {
+  if (keys.length === 0) return [];
+  const list = keys.join(', ');
+  return [{
     resource: r,
-    message: message(CLAUSE, {
-      zh: `${where(r)} 在 Terraform 配置中以明文写入了机密值：${keysZh}（值将进入 plan 与 state）`,
-      en: `${where(r)} writes secret values in plaintext into the Terraform configuration: ${keysEn} (they land in plan and state)`,
-      fixZh: '请改为引用外部密钥管理（如 ExternalSecret、Vault、var 标记 sensitive 并由流水线注入）或 secret_key_ref。',
-      fixEn: 'Reference an external secret store (ExternalSecret, Vault, a sensitive variable injected by the pipeline) or a secret_key_ref instead.',
-    }),
-  };
+    message: {
+      zh: `${where(r)} 在 Terraform 配置中以明文写入了机密值：${list}（值将进入 plan 与 state）`,
+      en: `${where(r)} writes secret values in plaintext into the Terraform configuration: ${list} (they land in plan and state)`,
+    },
+  }];
 }
 
-function secretFinding(r: Resource): RawFinding | undefined {
-  const keys = SECRET_FIELDS.flatMap((f) => literalKeys(r.attrs[f]).map((k) => `${f}.${k}`));
-  return keys.length === 0 ? undefined : plaintext(r, keys.join(', '), keys.join(', '));
+function secretKeys(r: Resource): string[] {
+  return SECRET_FIELDS.flatMap((f) => literalKeys(r.attrs[f]).map((k) => `${f}.${k}`));
 }
 
-function configMapFinding(r: Resource): RawFinding | undefined {
-  const keys = literalKeys(r.attrs.data).filter(isSensitiveName).map((k) => `data.${k}`);
-  return keys.length === 0 ? undefined : plaintext(r, keys.join(', '), keys.join(', '));
+function configMapKeys(r: Resource): string[] {
+  return literalKeys(r.attrs.data).filter(isSensitiveName).map((k) => `data.${k}`);
 }
 
-function envFinding(r: Resource): RawFinding | undefined {
+function envNames(r: Resource): string[] {
   const names: string[] = [];
   for (const c of containers(podSpec(r))) {
     for (const e of blocks(c.container, 'env')) {
@@ -49,28 +42,21 @@ function envFinding(r: Resource): RawFinding | undefined {
       if (isSensitiveName(name) || embedsCredentials(value)) names.push(`${c.type} ${c.name}: env ${name}`);
     }
   }
-  return names.length === 0 ? undefined : plaintext(r, names.join(', '), names.join(', '));
+  return names;
 }
 
-export const MLPS_008 = defineRule({
+export const MLPS_008 = defineResourceRule({
   id: 'MLPS-008',
   pack: 'mlps',
   severity: 'high',
   title: { zh: 'Terraform 配置中不得出现明文机密', en: 'No plaintext secret value in the Terraform configuration' },
-  clause: CLAUSE,
-  levels: LEVELS,
+  clause: 'GB/T 22239-2019 8.1.4.8 b',
+  levels: fromLevel(2),
   remediation: {
     zh: '机密值不写入配置：由外部密钥管理注入，工作负载通过 secret_key_ref 或挂载文件读取。',
     en: 'Keep secret values out of the configuration: inject them from an external secret store; workloads read them through secret_key_ref or mounted files.',
   },
   inputs: ['configuration'],
-  check(ctx) {
-    if (!ctx.hasConfiguration) return [];
-    const judged = (r: Resource) => applies(LEVELS, ctx.levelOf(r));
-    return [
-      ...ctx.resources.byKind('secret').filter(judged).map(secretFinding),
-      ...ctx.resources.byKind('config_map').filter(judged).map(configMapFinding),
-      ...POD_TEMPLATE_KINDS.flatMap((k) => ctx.resources.byKind(k)).filter(judged).map(envFinding),
-    ].filter((f): f is RawFinding => f !== undefined);
-  },
+  kinds: ['secret', 'config_map', ...POD_TEMPLATE_KINDS],
+  judge: (r) => plaintext(r, r.kind === 'secret' ? secretKeys(r) : r.kind === 'config_map' ? configMapKeys(r) : envNames(r)),
 });

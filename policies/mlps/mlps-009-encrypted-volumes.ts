@@ -4,17 +4,24 @@
  * that is encrypted (label `xjbt.gov.cn/encrypted: "true"` or parameters.encrypted "true").
  * A reference `${TYPE.NAME.metadata[0].name}` is followed within the stack; any other expression
  * cannot be verified and is reported as such (a required literal, like the K8S pack).
+ * Judged: every PersistentVolumeClaim and StatefulSet at levels 3+.
  */
-import type { RawFinding, Resource, RuleContext } from '../../checks/engine/types';
-import { blocks, dig, has, isUnresolved, str, strMap, type Obj } from '../../checks/engine/values';
-import { CONVENTION_LABELS } from '../../checks/core/conventions';
-import { defineRule, fromLevel } from '../sdk/define';
-import { applies } from './lib/levels';
+import {
+  blocks,
+  CONVENTION_LABELS,
+  defineResourceRule,
+  dig,
+  fromLevel,
+  has,
+  isUnresolved,
+  str,
+  strMap,
+  type Obj,
+  type Resource,
+  type RuleContext,
+} from '../sdk';
 import { nameOrReference } from './lib/references';
-import { message, where } from './lib/text';
-
-const CLAUSE = 'GB/T 22239-2019 8.1.4.8 b';
-const LEVELS = fromLevel(3);
+import { where } from './lib/text';
 
 function isEncrypted(sc: Resource): boolean {
   return sc.metadata.labels[CONVENTION_LABELS.encrypted] === 'true' || strMap(sc.attrs.parameters).encrypted === 'true';
@@ -46,39 +53,31 @@ function claimSpecs(r: Resource): { label: string; spec: Obj | undefined }[] {
   }));
 }
 
-export const MLPS_009 = defineRule({
+export const MLPS_009 = defineResourceRule({
   id: 'MLPS-009',
   pack: 'mlps',
   severity: 'high',
   title: { zh: '持久卷须使用加密存储类', en: 'Persistent volumes use an encrypted StorageClass' },
-  clause: CLAUSE,
-  levels: LEVELS,
+  clause: 'GB/T 22239-2019 8.1.4.8 b',
+  levels: fromLevel(3),
   remediation: {
     zh: `在本栈中定义加密存储类（标签 ${CONVENTION_LABELS.encrypted}: "true" 或 parameters.encrypted: "true"），并在 PVC/卷模板的 storage_class_name 中引用它。`,
     en: `Define an encrypted StorageClass in the stack (label ${CONVENTION_LABELS.encrypted}: "true" or parameters.encrypted: "true") and name it in storage_class_name of every PVC / volume claim template.`,
   },
   inputs: ['configuration'],
-  check(ctx) {
-    if (!ctx.hasConfiguration) return [];
-    const out: RawFinding[] = [];
-    const owners = [...ctx.resources.byKind('persistent_volume_claim'), ...ctx.resources.byKind('stateful_set')];
-    for (const r of owners) {
-      if (!applies(LEVELS, ctx.levelOf(r))) continue;
-      const problems = claimSpecs(r).flatMap(({ label, spec }) => {
-        const p = problem(ctx, r, spec);
-        return p ? [{ zh: label + p.zh, en: label + p.en }] : [];
-      });
-      if (problems.length === 0) continue;
-      out.push({
-        resource: r,
-        message: message(CLAUSE, {
-          zh: `${where(r)} 的持久卷未使用加密存储类：${problems.map((p) => p.zh).join('；')}`,
-          en: `${where(r)} stores data on a volume without an encrypted StorageClass: ${problems.map((p) => p.en).join('; ')}`,
-          fixZh: '请引用本栈中已加密的存储类。',
-          fixEn: 'Reference an encrypted StorageClass of this stack.',
-        }),
-      });
-    }
-    return out;
+  kinds: ['persistent_volume_claim', 'stateful_set'],
+  judge(r, ctx) {
+    const problems = claimSpecs(r).flatMap(({ label, spec }) => {
+      const p = problem(ctx, r, spec);
+      return p ? [{ zh: label + p.zh, en: label + p.en }] : [];
+    });
+    if (problems.length === 0) return [];
+    return [{
+      resource: r,
+      message: {
+        zh: `${where(r)} 的持久卷未使用加密存储类：${problems.map((p) => p.zh).join('；')}`,
+        en: `${where(r)} stores data on a volume without an encrypted StorageClass: ${problems.map((p) => p.en).join('; ')}`,
+      },
+    }];
   },
 });

@@ -3,16 +3,15 @@
  * and 网络安全法 (2025 修正) 第二十三条第（三）项 (network logs kept at least six calendar months; art. 21(3) before the amendment). Evidence: the topology's audit
  * log store keeps records ≥ policy.auditLogRetentionDays; every center stack has an
  * audit-shipping ConfigMap with an endpoint and retention-days ≥ that minimum.
+ * Counted: the audit log store (when a center is at levels 2+), and every center stack of the
+ * configuration at levels 2+ (its audit-shipping ConfigMaps).
  */
-import type { RawFinding } from '../../checks/engine/types';
-import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS, OPS_NAMESPACE } from '../../checks/core/conventions';
-import { defineRule, fromLevel } from '../sdk/define';
+import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, isFilled, OPS_NAMESPACE, type RawFinding } from '../sdk';
 import { auditShippingConfigMaps } from './lib/audit';
-import { centerIndex, centerStacks } from './lib/centers';
+import { centerStacks } from './lib/centers';
 import { centerApplies } from './lib/levels';
-import { message, where } from './lib/text';
+import { where } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.5.4 d; 网络安全法 (2025 修正) 第二十三条第（三）项';
 const LEVELS = fromLevel(2);
 
 export const MLPS_010 = defineRule({
@@ -20,7 +19,7 @@ export const MLPS_010 = defineRule({
   pack: 'mlps',
   severity: 'high',
   title: { zh: '各中心审计日志集中存储并保留不少于六个月（184 天）', en: 'Every center ships audit logs to a central store kept at least six calendar months (184 days)' },
-  clause: CLAUSE,
+  clause: 'GB/T 22239-2019 8.1.5.4 d; 网络安全法 (2025 修正) 第二十三条第（三）项',
   levels: LEVELS,
   remediation: {
     zh: `topology.yaml 的 auditLogStore.retentionDays 不低于策略要求；每个中心栈在 ${OPS_NAMESPACE} 中部署带 ${CONVENTION_LABELS.auditShipping}: "true" 标签的 ConfigMap，写明 endpoint 与 retention-days。`,
@@ -32,40 +31,39 @@ export const MLPS_010 = defineRule({
     const min = env.policy.auditLogRetentionDays;
     const out: RawFinding[] = [];
     const store = env.topology.auditLogStore;
-    if (env.topology.centers.some((c) => centerApplies(LEVELS, c)) && !(store.retentionDays >= min)) {
-      out.push({
-        doc: 'topology',
-        path: '/auditLogStore/retentionDays',
-        message: message(CLAUSE, {
-          zh: `审计日志库只保留 ${store.retentionDays} 天，低于要求的 ${min} 天`,
-          en: `The audit log store keeps records for ${store.retentionDays} days, less than the required ${min}`,
-          fixZh: `请将 auditLogStore.retentionDays 设为至少 ${min}。`,
-          fixEn: `Set auditLogStore.retentionDays to at least ${min}.`,
-        }),
-      });
+    if (env.topology.centers.some((c) => centerApplies(LEVELS, c))) {
+      countEvaluated(ctx, 1);
+      if (!(store.retentionDays >= min)) {
+        out.push({
+          doc: 'topology',
+          path: '/auditLogStore/retentionDays',
+          message: {
+            zh: `审计日志库只保留 ${store.retentionDays} 天，低于要求的 ${min} 天`,
+            en: `The audit log store keeps records for ${store.retentionDays} days, less than the required ${min}`,
+          },
+        });
+      }
     }
-    if (!ctx.hasConfiguration) return out;
-    for (const c of centerStacks(env, ctx.resources.stacks)) {
-      if (!centerApplies(LEVELS, c)) continue;
+    const stacks = centerStacks(env, ctx.resources.stacks).filter((c) => centerApplies(LEVELS, c.center));
+    countEvaluated(ctx, stacks.length);
+    for (const { center: c, index } of stacks) {
       const shipping = auditShippingConfigMaps(ctx.resources, c.id);
       if (shipping.length === 0) {
         out.push({
           doc: 'topology',
-          path: `/centers/${centerIndex(env, c.id)}`,
+          path: `/centers/${index}`,
           center: c.id,
-          message: message(CLAUSE, {
+          message: {
             zh: `中心 ${c.id} 的配置中没有审计日志外送 ConfigMap（标签 ${CONVENTION_LABELS.auditShipping}: "true"）`,
             en: `The configuration of center ${c.id} has no audit-shipping ConfigMap (label ${CONVENTION_LABELS.auditShipping}: "true")`,
-            fixZh: `请在 ${OPS_NAMESPACE} 中添加该 ConfigMap，写明 ${AUDIT_SHIPPING_KEYS.endpoint} 与 ${AUDIT_SHIPPING_KEYS.retentionDays}。`,
-            fixEn: `Add it in ${OPS_NAMESPACE} with ${AUDIT_SHIPPING_KEYS.endpoint} and ${AUDIT_SHIPPING_KEYS.retentionDays}.`,
-          }),
+          },
         });
         continue;
       }
       for (const s of shipping) {
         const zh: string[] = [];
         const en: string[] = [];
-        if (s.endpoint === undefined || s.endpoint.trim() === '') {
+        if (!isFilled(s.endpoint)) {
           zh.push(`未写明 ${AUDIT_SHIPPING_KEYS.endpoint}`);
           en.push(`no ${AUDIT_SHIPPING_KEYS.endpoint}`);
         }
@@ -77,12 +75,10 @@ export const MLPS_010 = defineRule({
         if (zh.length === 0) continue;
         out.push({
           resource: s.resource,
-          message: message(CLAUSE, {
+          message: {
             zh: `审计日志外送配置 ${where(s.resource)} 不合规：${zh.join('；')}`,
             en: `Audit-shipping ConfigMap ${where(s.resource)} is not compliant: ${en.join('; ')}`,
-            fixZh: `请写明审计库地址，并将保留天数设为至少 ${min}。`,
-            fixEn: `Name the audit store endpoint and keep records at least ${min} days.`,
-          }),
+          },
         });
       }
     }

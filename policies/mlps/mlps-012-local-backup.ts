@@ -3,15 +3,11 @@
  * Evidence: every deployed system with persistent data (inventory storageGiB > 0, or a PVC /
  * volume claim template of its own) has a CronJob labelled `xjbt.gov.cn/backup: local` and with
  * the system, in every stack where its primary resources are.
+ * Counted: every deployed system with persistent data at levels 2+.
  */
-import type { RawFinding } from '../../checks/engine/types';
-import { CONVENTION_LABELS } from '../../checks/core/conventions';
-import { LABELS } from '../../checks/core/labels';
-import { defineRule, fromLevel } from '../sdk/define';
+import { CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, LABELS, type RawFinding } from '../sdk';
 import { anchorResource, backupKind, deployedSystemsAt, primaryStacks, systemFinding } from './lib/systems';
-import { message } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.4.9 a';
 const LEVELS = fromLevel(2);
 
 export const MLPS_012 = defineRule({
@@ -19,7 +15,7 @@ export const MLPS_012 = defineRule({
   pack: 'mlps',
   severity: 'high',
   title: { zh: '有持久数据的系统须有本地备份计划', en: 'Every system with persistent data has a local backup schedule' },
-  clause: CLAUSE,
+  clause: 'GB/T 22239-2019 8.1.4.9 a',
   levels: LEVELS,
   remediation: {
     zh: `在系统所在中心栈中创建 CronJob，标签 ${CONVENTION_LABELS.backup}: local 与 ${LABELS.system}: <系统>，按 topology.backup.schedule 备份。`,
@@ -27,23 +23,18 @@ export const MLPS_012 = defineRule({
   },
   inputs: ['model', 'configuration'],
   check(ctx) {
-    if (!ctx.hasConfiguration) return [];
     const out: RawFinding[] = [];
-    for (const sys of deployedSystemsAt(ctx, LEVELS, true)) {
+    const systems = deployedSystemsAt(ctx, LEVELS, true);
+    countEvaluated(ctx, systems.length);
+    for (const sys of systems) {
       const backups = ctx.resources.bySystem(sys).filter((r) => r.kind === 'cron_job' && backupKind(r) === 'local');
       for (const stack of primaryStacks(ctx, sys)) {
         if (backups.some((b) => b.stack === stack)) continue;
         out.push(
-          systemFinding(
-            sys,
-            anchorResource(ctx, sys, stack),
-            message(CLAUSE, {
-              zh: `系统 ${sys} 在栈 ${stack} 中有持久数据，但没有本地备份 CronJob（${CONVENTION_LABELS.backup}: local）`,
-              en: `System ${sys} keeps persistent data in stack ${stack} but has no local backup CronJob (${CONVENTION_LABELS.backup}: local) there`,
-              fixZh: '请为该系统添加本地备份 CronJob。',
-              fixEn: 'Add a local backup CronJob for the system.',
-            }),
-          ),
+          systemFinding(sys, anchorResource(ctx, sys, stack), {
+            zh: `系统 ${sys} 在栈 ${stack} 中有持久数据，但没有本地备份 CronJob（${CONVENTION_LABELS.backup}: local）`,
+            en: `System ${sys} keeps persistent data in stack ${stack} but has no local backup CronJob (${CONVENTION_LABELS.backup}: local) there`,
+          }),
         );
       }
     }

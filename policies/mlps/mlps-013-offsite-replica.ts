@@ -3,15 +3,12 @@
  * over the network to a backup site. Evidence: a deployed level ≥ 3 system with persistent data has
  * a resource labelled `xjbt.gov.cn/backup: replica` (and with the system) in a corps DR center
  * whose city differs from the city of each center where the system primarily runs.
+ * Counted: every deployed system with persistent data at levels 3+.
  */
-import type { RawFinding } from '../../checks/engine/types';
-import { CONVENTION_LABELS } from '../../checks/core/conventions';
-import { defineRule, fromLevel } from '../sdk/define';
-import { centerOf, centerLabel, remoteDrCenters } from './lib/centers';
+import { CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, type RawFinding } from '../sdk';
+import { centerLabel, centerOf, remoteDrCenters } from './lib/centers';
 import { backupKind, deployedSystemsAt, primaryCenters, primaryResources, systemFinding } from './lib/systems';
-import { message } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.4.9 b';
 const LEVELS = fromLevel(3);
 
 export const MLPS_013 = defineRule({
@@ -19,7 +16,7 @@ export const MLPS_013 = defineRule({
   pack: 'mlps',
   severity: 'high',
   title: { zh: '异地实时备份：数据须复制到另一城市的容灾中心', en: 'Off-site real-time backup: data replicated to a DR center in another city' },
-  clause: CLAUSE,
+  clause: 'GB/T 22239-2019 8.1.4.9 b',
   levels: LEVELS,
   remediation: {
     zh: `在与主中心不同城市的兵团级容灾中心栈中，为系统创建实时复制目标（如 PVC），标签 ${CONVENTION_LABELS.backup}: replica。`,
@@ -27,10 +24,11 @@ export const MLPS_013 = defineRule({
   },
   inputs: ['model', 'configuration'],
   check(ctx) {
-    if (!ctx.hasConfiguration) return [];
     const env = ctx.env;
     const out: RawFinding[] = [];
-    for (const sys of deployedSystemsAt(ctx, LEVELS, true)) {
+    const systems = deployedSystemsAt(ctx, LEVELS, true);
+    countEvaluated(ctx, systems.length);
+    for (const sys of systems) {
       const replicaCenters = ctx.resources
         .bySystem(sys)
         .filter((r) => backupKind(r) === 'replica')
@@ -40,12 +38,10 @@ export const MLPS_013 = defineRule({
         if (replicaCenters.some((c) => c !== undefined && c.city !== pc.city)) continue;
         const candidates = remoteDrCenters(env, pc.city).map((c) => c.id).sort().join(', ') || '—';
         const anchor = primaryResources(ctx, sys).find((r) => centerOf(env, r)?.id === pc.id);
-        const text = message(CLAUSE, {
-          zh: `系统 ${sys}（主中心 ${centerLabel(pc)}）没有复制到异地兵团级容灾中心的实时备份（${CONVENTION_LABELS.backup}: replica）`,
-          en: `System ${sys} (primary center ${centerLabel(pc)}) has no real-time replica (${CONVENTION_LABELS.backup}: replica) in a corps DR center in another city`,
-          fixZh: `请在以下中心之一添加复制目标：${candidates}。`,
-          fixEn: `Add the replication target in one of: ${candidates}.`,
-        });
+        const text = {
+          zh: `系统 ${sys}（主中心 ${centerLabel(pc)}）没有复制到异地兵团级容灾中心的实时备份（${CONVENTION_LABELS.backup}: replica；可选中心：${candidates}）`,
+          en: `System ${sys} (primary center ${centerLabel(pc)}) has no real-time replica (${CONVENTION_LABELS.backup}: replica) in a corps DR center in another city (candidates: ${candidates})`,
+        };
         out.push(systemFinding(sys, anchor, text, pc.id));
       }
     }

@@ -2,16 +2,12 @@
  * MLPS-014 — 8.1.4.9 c 数据备份恢复: hot redundancy of important data processing systems
  * (热冗余). Evidence: a deployed level ≥ 3 system has a workload with role `dr` and dr-mode
  * `warm` or `active` in a corps DR center other than its primary centers.
+ * Counted: every deployed system at levels 3+.
  */
-import type { RawFinding } from '../../checks/engine/types';
-import { CONVENTION_LABELS } from '../../checks/core/conventions';
-import { LABELS } from '../../checks/core/labels';
-import { defineRule, fromLevel } from '../sdk/define';
+import { CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, LABELS, type RawFinding } from '../sdk';
 import { corpsDrCenters } from './lib/centers';
 import { deployedSystemsAt, drMode, hasDrWorkload, primaryCenters, systemAnchor, systemFinding } from './lib/systems';
-import { message } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.4.9 c';
 const LEVELS = fromLevel(3);
 const HOT_MODES = new Set(['warm', 'active']);
 
@@ -20,7 +16,7 @@ export const MLPS_014 = defineRule({
   pack: 'mlps',
   severity: 'high',
   title: { zh: '热冗余：容灾中心须有温备或双活实例', en: 'Hot redundancy: a warm or active instance in a DR center' },
-  clause: CLAUSE,
+  clause: 'GB/T 22239-2019 8.1.4.9 c',
   levels: LEVELS,
   remediation: {
     zh: `在兵团级容灾中心栈中部署系统的工作负载，标签 ${LABELS.role}: dr 与 ${CONVENTION_LABELS.drMode}: warm 或 active。`,
@@ -28,20 +24,19 @@ export const MLPS_014 = defineRule({
   },
   inputs: ['model', 'configuration'],
   check(ctx) {
-    if (!ctx.hasConfiguration) return [];
     const env = ctx.env;
     const out: RawFinding[] = [];
-    for (const sys of deployedSystemsAt(ctx, LEVELS)) {
+    const systems = deployedSystemsAt(ctx, LEVELS);
+    countEvaluated(ctx, systems.length);
+    for (const sys of systems) {
       const primaries = new Set(primaryCenters(ctx, sys).map((c) => c.id));
       const hot = hasDrWorkload(ctx, sys, (c, w) => c.role === 'corps-dr' && !primaries.has(c.id) && HOT_MODES.has(drMode(w) ?? ''));
       if (hot) continue;
       const candidates = corpsDrCenters(env).filter((c) => !primaries.has(c.id)).map((c) => c.id).sort().join(', ') || '—';
-      const text = message(CLAUSE, {
-        zh: `系统 ${sys} 在兵团级容灾中心没有温备或双活实例（${LABELS.role}: dr，${CONVENTION_LABELS.drMode}: warm|active）`,
-        en: `System ${sys} has no warm or active instance (${LABELS.role}: dr, ${CONVENTION_LABELS.drMode}: warm|active) in a corps DR center`,
-        fixZh: `请在以下容灾中心之一部署：${candidates}。`,
-        fixEn: `Deploy one in: ${candidates}.`,
-      });
+      const text = {
+        zh: `系统 ${sys} 在兵团级容灾中心没有温备或双活实例（${LABELS.role}: dr，${CONVENTION_LABELS.drMode}: warm|active；可选容灾中心：${candidates}）`,
+        en: `System ${sys} has no warm or active instance (${LABELS.role}: dr, ${CONVENTION_LABELS.drMode}: warm|active) in a corps DR center (candidates: ${candidates})`,
+      };
       out.push(systemFinding(sys, systemAnchor(ctx, sys), text));
     }
     return out;

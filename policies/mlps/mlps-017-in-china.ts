@@ -3,23 +3,15 @@
  * Evidence: every center's country, the audit log store's country, and the store-country of every
  * audit-shipping ConfigMap are `CN`. Backups stay in centers (local CronJobs, DR-center replicas),
  * so the center check covers them.
+ * Counted: every center, the audit log store, and every audit-shipping ConfigMap.
  */
-import type { RawFinding } from '../../checks/engine/types';
-import { AUDIT_SHIPPING_KEYS } from '../../checks/core/conventions';
-import { ALL_LEVELS, defineRule } from '../sdk/define';
+import { ALL_LEVELS, AUDIT_SHIPPING_KEYS, countEvaluated, defineRule, type RawFinding } from '../sdk';
 import { auditShippingConfigMaps, isChina } from './lib/audit';
 import { centerLabel } from './lib/centers';
-import { message, where } from './lib/text';
-
-const CLAUSE = 'GB/T 22239-2019 8.2.1.1 (cloud ext. 基础设施位置)';
+import { where } from './lib/text';
 
 function outside(zh: string, en: string): RawFinding['message'] {
-  return message(CLAUSE, {
-    zh: `${zh}不在中国境内`,
-    en: `${en} is not inside China`,
-    fixZh: '云计算基础设施、备份与日志存储须位于中国境内（country: CN）。',
-    fixEn: 'Cloud infrastructure, backups and log stores must be inside China (country: CN).',
-  });
+  return { zh: `${zh}不在中国境内`, en: `${en} is not inside China` };
 }
 
 export const MLPS_017 = defineRule({
@@ -27,7 +19,7 @@ export const MLPS_017 = defineRule({
   pack: 'mlps',
   severity: 'high',
   title: { zh: '中心、备份与日志存储须位于中国境内', en: 'Every center, backup and log store is inside China' },
-  clause: CLAUSE,
+  clause: 'GB/T 22239-2019 8.2.1.1 (cloud ext. 基础设施位置)',
   levels: [...ALL_LEVELS],
   remediation: {
     zh: '把中心与存储放在中国境内，并在 topology.yaml 与审计外送配置中写明 country/store-country: CN。',
@@ -37,15 +29,17 @@ export const MLPS_017 = defineRule({
   check(ctx) {
     const env = ctx.env;
     const out: RawFinding[] = [];
-    env.topology.centers.forEach((c, i) => {
+    const centers = env.topology.centers;
+    const shipping = auditShippingConfigMaps(ctx.resources);
+    countEvaluated(ctx, centers.length + 1 + shipping.length);
+    centers.forEach((c, i) => {
       if (!isChina(c.country)) out.push({ doc: 'topology', path: `/centers/${i}/country`, center: c.id, message: outside(`中心 ${centerLabel(c)}（country: ${c.country}）`, `Center ${centerLabel(c)} (country: ${c.country})`) });
     });
     const store = env.topology.auditLogStore;
     if (!isChina(store.country)) {
       out.push({ doc: 'topology', path: '/auditLogStore/country', message: outside(`审计日志库（country: ${store.country}）`, `The audit log store (country: ${store.country})`) });
     }
-    if (!ctx.hasConfiguration) return out;
-    for (const s of auditShippingConfigMaps(ctx.resources)) {
+    for (const s of shipping) {
       if (s.storeCountry === undefined || isChina(s.storeCountry)) continue;
       out.push({
         resource: s.resource,

@@ -4,14 +4,11 @@
  * declares which data resources are personal; personal data resources are shared only
  * conditionally (有条件共享) with a stated purpose; personal data on a system that does not declare
  * personalInfo is a finding too.
+ * Counted: every system of the inventory at levels 2+.
  */
-import type { RawFinding } from '../../checks/engine/types';
-import type { InfoSystem } from '../../checks/core/types';
-import { defineRule, fromLevel } from '../sdk/define';
+import { countEvaluated, defineRule, fromLevel, indexedSystems, isFilled, type InfoSystem, type RawFinding } from '../sdk';
 import { applies, systemLevel } from './lib/levels';
-import { message } from './lib/text';
 
-const CLAUSE = 'GB/T 22239-2019 8.1.4.11';
 const LEVELS = fromLevel(2);
 
 function systemFindings(s: InfoSystem, i: number): RawFinding[] {
@@ -21,12 +18,10 @@ function systemFindings(s: InfoSystem, i: number): RawFinding[] {
   if (s.personalInfo === true && !resources.some((d) => d.personal === true)) {
     out.push({
       ...at(resources.length > 0 ? '/dataResources' : '/personalInfo'),
-      message: message(CLAUSE, {
+      message: {
         zh: `系统 ${s.id} 声明持有个人信息，但没有任何数据资源标明 personal: true`,
         en: `System ${s.id} holds personal information but marks no data resource personal: true`,
-        fixZh: '请在 dataResources 中标明哪些数据资源含个人信息。',
-        fixEn: 'Mark the data resources that hold personal information with personal: true.',
-      }),
+      },
     });
   }
   resources.forEach((d, j) => {
@@ -36,33 +31,27 @@ function systemFindings(s: InfoSystem, i: number): RawFinding[] {
     if (s.personalInfo !== true) {
       out.push({
         ...at(`/dataResources/${j}/personal`),
-        message: message(CLAUSE, {
+        message: {
           zh: `系统 ${s.id} 的数据资源 ${name} 含个人信息，但系统未声明 personalInfo: true`,
           en: `Data resource ${nameEn} of system ${s.id} is personal, but the system does not declare personalInfo: true`,
-          fixZh: '请在系统上声明 personalInfo: true，或更正该数据资源。',
-          fixEn: 'Declare personalInfo: true on the system, or correct the data resource.',
-        }),
+        },
       });
     }
     if (d.sharing === 'unconditional') {
       out.push({
         ...at(`/dataResources/${j}/sharing`),
-        message: message(CLAUSE, {
+        message: {
           zh: `含个人信息的数据资源 ${name}（系统 ${s.id}）被设为无条件共享`,
           en: `Personal data resource ${nameEn} of system ${s.id} is shared unconditionally`,
-          fixZh: '个人信息只能有条件共享（conditional）并写明用途，或不予共享（none）。',
-          fixEn: 'Share personal data only conditionally (conditional) with a stated purpose, or not at all (none).',
-        }),
+        },
       });
-    } else if (d.sharing === 'conditional' && (d.purpose === undefined || d.purpose.trim() === '')) {
+    } else if (d.sharing === 'conditional' && !isFilled(d.purpose)) {
       out.push({
         ...at(`/dataResources/${j}`),
-        message: message(CLAUSE, {
+        message: {
           zh: `含个人信息的数据资源 ${name}（系统 ${s.id}）有条件共享但未写明共享用途`,
           en: `Personal data resource ${nameEn} of system ${s.id} is shared conditionally without a stated purpose`,
-          fixZh: '请在 purpose 中写明共享用途。',
-          fixEn: 'State the purpose of sharing in purpose.',
-        }),
+        },
       });
     }
   });
@@ -74,7 +63,7 @@ export const MLPS_019 = defineRule({
   pack: 'mlps',
   severity: 'medium',
   title: { zh: '个人信息须声明并仅有条件共享', en: 'Systems holding personal information declare it, and share it only conditionally with a stated purpose' },
-  clause: CLAUSE,
+  clause: 'GB/T 22239-2019 8.1.4.11',
   levels: LEVELS,
   remediation: {
     zh: '在 inventory.yaml 中声明 personalInfo 并标明含个人信息的数据资源；这些资源只能有条件共享（写明 purpose）或不予共享。',
@@ -83,6 +72,8 @@ export const MLPS_019 = defineRule({
   inputs: ['model'],
   check(ctx) {
     const env = ctx.env;
-    return env.inventory.systems.flatMap((s, i) => (applies(LEVELS, systemLevel(env, s.id)) ? systemFindings(s, i) : []));
+    const judged = indexedSystems(env).filter(({ system }) => applies(LEVELS, systemLevel(env, system.id)));
+    countEvaluated(ctx, judged.length);
+    return judged.flatMap(({ system, index }) => systemFindings(system, index));
   },
 });

@@ -1,11 +1,11 @@
 import type { Rule } from '../../checks/engine/types';
 import { definePack, type Pack } from '../sdk/define';
-import { NET_001 } from './net-001';
-import { NET_002 } from './net-002';
-import { NET_003 } from './net-003';
-import { NET_004 } from './net-004';
-import { NET_005 } from './net-005';
-import { NET_006 } from './net-006';
+import { NET_001 } from './net-001-private-networks-merged';
+import { NET_002 } from './net-002-classified-on-intranet';
+import { NET_003 } from './net-003-intranet-isolated';
+import { NET_004 } from './net-004-internet-exposure';
+import { NET_005 } from './net-005-zone-flows';
+import { NET_006 } from './net-006-platform-connection';
 
 /** The NET pack (plan §二(二), §二(四), §三(七)), in id order. */
 export const NET_PACK: Pack = definePack({

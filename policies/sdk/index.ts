@@ -10,6 +10,8 @@
  *  - Kubernetes: POD_TEMPLATE_KINDS, podSpec, containers; label selectors with one treatment of
  *    unresolved values (selectors.ts); zones of resources;
  *  - the model: centers, systems, moves, funding, the plan's clauses, dates, text;
+ *  - the migration planning model (plan.ts), exceptions and the policy review (exceptions.ts),
+ *    countEvaluated for what a model or cross-resource rule judged (evaluated.ts);
  *  - the labels and conventions shared with the stacks.
  */
 export * from './define';
@@ -22,6 +24,10 @@ export * from './text';
 export * from './zones';
 export * from './funding';
 export * from './plan-clause';
+export * from './plan';
+export * from './exceptions';
+export * from './evaluated';
+export * from './configuration-shape';
 export { block, blocks, bool, dig, isObj, isUnresolved, num, str, strList, strMap, type Obj } from '../../checks/engine/values';
 export { containers, podSpec, POD_TEMPLATE_KINDS, type ContainerRef } from '../../checks/engine/pods';
 export type { ConfigurationProblem, LocalizedText, RawFinding, Resource, ResourceIndex, RuleContext, Severity, Value } from '../../checks/engine/types';
@@ -29,3 +35,6 @@ export type * from '../../checks/core/types';
 export { DOCUMENT_NAMES, ZONE_IDS } from '../../checks/core/types';
 export * from '../../checks/core/labels';
 export * from '../../checks/core/conventions';
+export { has } from '../../checks/engine/values';
+export { podTemplateMetadata } from '../../checks/engine/pods';
+export { canonicalKind } from '../../checks/engine/normalize/resource';

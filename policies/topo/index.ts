@@ -1,10 +1,10 @@
 import type { Rule } from '../../checks/engine/types';
 import { definePack, type Pack } from '../sdk/define';
-import { TOPO_001 } from './topo-001';
-import { TOPO_002 } from './topo-002';
-import { TOPO_003 } from './topo-003';
-import { TOPO_004 } from './topo-004';
-import { TOPO_005 } from './topo-005';
+import { TOPO_001 } from './topo-001-three-corps-centers';
+import { TOPO_002 } from './topo-002-two-places-three-centers';
+import { TOPO_003 } from './topo-003-one-center-per-division';
+import { TOPO_004 } from './topo-004-division-dr-via-corps';
+import { TOPO_005 } from './topo-005-carrier-grade-availability';
 
 /** The TOPO pack (plan §二(三)), in id order. */
 export const TOPO_PACK: Pack = definePack({

@@ -29,7 +29,7 @@ describe('packs', () => {
 
   it('one file per rule, named policies/<pack>/<id>-<slug>.ts', () => {
     for (const p of PACKS) {
-      const files = fs.readdirSync(path.join(PACKAGE_ROOT, 'policies', p.id)).filter((f) => /^[a-z]+-\d{3}-/.test(f));
+      const files = fs.readdirSync(path.join(PACKAGE_ROOT, 'policies', p.id)).filter((f) => /^[a-z0-9]+-\d{3}-/.test(f));
       expect(files.map((f) => f.slice(0, f.indexOf('-', f.indexOf('-') + 1)).toUpperCase()), p.id).toEqual(p.rules.map((r) => r.id));
       for (const f of files) expect(f, p.id).toMatch(/^[a-z0-9]+-\d{3}-[a-z0-9]+(-[a-z0-9]+)*\.ts$/);
     }

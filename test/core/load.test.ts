@@ -1,4 +1,6 @@
 /** loadEnvironment from disk: refs, missing files, all problems at once, frozen result, defaults. */
+import { reviewPolicy } from '../../checks/engine/effective-policy';
+import { ALL_RULES } from '../../policies';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -76,8 +78,9 @@ describe('loadEnvironment', () => {
   it('fills policy defaults, and merges partial deadlines', () => {
     const dir = miniCopy('defaults', (d) => fs.writeFileSync(path.join(d, 'policy.yaml'), 'deadlines:\n  centerMoves: 2018-09-30\nfailOn: medium\n'));
     const { policy } = loadEnvironment(dir);
+    // No `packs` written: every pack of the catalogue is enabled (the packs are policies/' to name).
+    expect(reviewPolicy(policy, '2018-07-01', ALL_RULES).effective.packs).toEqual(['topo', 'net', 'inv', 'mig', 'mlps', 'k8s', 'cfg', 'exc']);
     expect(policy).toEqual({
-      packs: ['topo', 'net', 'inv', 'mig', 'mlps', 'k8s', 'cfg', 'exc'],
       severityOverrides: {},
       failOn: 'medium',
       defaultMlpsLevel: 3,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exitStatusOf, runChecks } from '../../checks/engine/run';
 import { suppressionProblems, targetMatches } from '../../checks/engine/suppress';
 import type { Suppression } from '../../checks/core/types';
-import { EXC_001 } from '../../policies/exc/EXC-001-suppression-valid';
+import { EXC_001 } from '../../policies/exc/exc-001-valid-suppression';
 import { loadPatchedMiniEnv } from '../helpers/mini-env';
 import { labelled, perResource, resources } from './helpers';
 

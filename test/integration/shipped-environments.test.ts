@@ -62,7 +62,7 @@ describe('shipped environments', () => {
       'TOPO-001', 'TOPO-002', 'TOPO-003', 'TOPO-004', 'TOPO-005',
     ]);
     const packs = new Set(json.findings.map((f) => f.pack));
-    for (const pack of Object.keys(PACKS).filter((p) => p !== 'cfg')) expect(packs, `pack ${pack}`).toContain(pack);
+    for (const pack of PACKS.map((p) => p.id).filter((p) => p !== 'cfg')) expect(packs, `pack ${pack}`).toContain(pack);
     expect(packs.has('cfg'), 'the synthesized configuration is verifiable').toBe(false);
     // Its two suppressions are expired or incomplete: they suppress nothing.
     expect(json.findings.filter((f) => f.suppressed)).toEqual([]);

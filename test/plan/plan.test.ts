@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { migrationView, buildMigrationView } from '../../checks/plan/plan';
 import { dependencyOrder } from '../../checks/plan/dependencies';
 import type { CenterUsage } from '../../checks/plan/types';
-import { MIG_003 } from '../../policies/mig/mig-003';
-import { MIG_004 } from '../../policies/mig/mig-004';
-import { MIG_005 } from '../../policies/mig/mig-005';
+import { MIG_003 } from '../../policies/mig/mig-003-dependency-order';
+import { MIG_004 } from '../../policies/mig/mig-004-center-capacity';
+import { MIG_005 } from '../../policies/mig/mig-005-overdue-waves';
 import { addSystem, addWave, fixtureEnv, keptSystem, miniEnv, move, ROOM, runRule, workload } from './mini';
 
 const FIXTURES = path.resolve(__dirname, '../rules');

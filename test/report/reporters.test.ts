@@ -18,7 +18,10 @@ const result = sampleResult();
 describe('JSON', () => {
   const doc = JSON.parse(renderJson(result));
   it('has exactly the CLI.md shape and key order', () => {
-    expect(Object.keys(doc)).toEqual(['tool', 'environment', 'asOf', 'summary', 'findings']);
+    // `evaluated`: per rule, what it judged (issue 17): the sample's two suppressions for EXC-001;
+    // hand-made rules without `evaluate` report nothing.
+    expect(Object.keys(doc)).toEqual(['tool', 'environment', 'asOf', 'summary', 'evaluated', 'findings']);
+    expect(doc.evaluated).toEqual({ 'EXC-001': 2 });
     expect(doc.tool).toEqual({ name: 'btyun', version: result.tool.version });
     expect(Object.keys(doc.summary)).toEqual(['critical', 'high', 'medium', 'low', 'info', 'suppressed', 'resources', 'rulesEvaluated']);
     expect(doc.summary).toEqual({ critical: 1, high: 2, medium: 2, low: 0, info: 1, suppressed: 1, resources: 4, rulesEvaluated: 6 });

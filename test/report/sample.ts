@@ -1,6 +1,6 @@
 /** A CheckResult covering every shape a reporter meets: resource and model findings, suppressed ones, awkward characters. */
 import { runChecks, type RunResult } from '../../checks/engine/run';
-import { EXC_001 } from '../../policies/exc/EXC-001-suppression-valid';
+import { EXC_001 } from '../../policies/exc/exc-001-valid-suppression';
 import { loadPatchedMiniEnv } from '../helpers/mini-env';
 import { fakeRule, labelled, perResource, resources } from '../engine/helpers';
 

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors';
+import { swapFolder } from '../../core/folders';
 import { DOCUMENT_NAMES } from '../../core/types';
 import type { GeneratedTexts } from './generate';
 
@@ -43,20 +44,7 @@ export function writeGenerated(outDir: string, texts: GeneratedTexts, marker: Ge
   try {
     for (const doc of DOCUMENT_NAMES) fs.writeFileSync(path.join(tmp, `${doc}.yaml`), texts[doc]);
     fs.writeFileSync(path.join(tmp, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
-    if (existing === undefined) {
-      fs.renameSync(tmp, outDir);
-      return;
-    }
-    const old = `${outDir}.old-${process.pid}`;
-    fs.rmSync(old, { recursive: true, force: true });
-    fs.renameSync(outDir, old);
-    try {
-      fs.renameSync(tmp, outDir);
-    } catch (e) {
-      fs.renameSync(old, outDir); // put the previous folder back
-      throw e;
-    }
-    fs.rmSync(old, { recursive: true, force: true });
+    swapFolder(tmp, outDir);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -7,6 +7,7 @@ import { InputError, type InputProblem } from '../../core/errors';
 import { printableProblem } from '../../core/printable';
 import type { Resource } from '../types';
 import { normalizeTerraformJson } from './terraform-json';
+import { isJsonObject as isMap } from '../../core/json';
 
 /** Lines of `resource "TYPE" "NAME"` headers, keyed `TYPE.NAME`. */
 export function hclResourceLines(text: string): Map<string, number> {
@@ -39,10 +40,6 @@ function hclProblems(message: string, file: string): InputError {
         : { file, message: `invalid HCL: ${part.trim().replace(/^parse config:\s*/, '')}` };
     });
   return new InputError((problems.length > 0 ? problems : [{ file, message: 'invalid HCL' }]).map(printableProblem));
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

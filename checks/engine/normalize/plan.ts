@@ -5,6 +5,7 @@
 import { InputError, type InputProblem } from '../../core/errors';
 import type { Resource } from '../types';
 import { makeResource } from './resource';
+import { isJsonObject as isObject } from '../../core/json';
 
 interface PlanResource {
   address?: unknown;
@@ -18,10 +19,6 @@ interface PlanModule {
   resources?: PlanResource[];
   child_modules?: PlanModule[];
   address?: unknown;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Refuses anything that is not a plan of format 1.x, with a message that says what it is. */

@@ -12,6 +12,7 @@ import { printableProblem } from '../../core/printable';
 import type { Resource } from '../types';
 import { jsonResourceLines, resourceKey } from './json-lines';
 import { makeResource } from './resource';
+import { isJsonObject as isMap } from '../../core/json';
 
 function constructPathOf(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
@@ -20,17 +21,8 @@ function constructPathOf(body: unknown): string | undefined {
   return typeof path === 'string' ? path : undefined;
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function kindOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a map' : `a ${typeof v}`;
-}
-
-/** 1-based line of a resource in the JSON text (one scan of the text per call). */
-export function jsonLineOf(text: string | undefined, type: string, name: string): number | undefined {
-  return text === undefined ? undefined : jsonResourceLines(text).get(resourceKey(type, name));
 }
 
 export function normalizeTerraformJson(doc: unknown, stack: string, file: string, text?: string): Resource[] {

@@ -6,6 +6,7 @@
 import { normalizeValue } from '../normalize/resource';
 import { isUnresolved } from '../values';
 import type { Value } from '../types';
+import { isJsonObject as isMap } from '../../core/json';
 
 function hasUnresolved(v: Value): boolean {
   if (isUnresolved(v)) return true;
@@ -18,12 +19,10 @@ export function isLiteral(raw: unknown): boolean {
   return !hasUnresolved(normalizeValue(raw));
 }
 
-export function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** A Terraform JSON block may be written as a body or a list of bodies (hcl2json always writes a list). */
 export function bodiesOf(v: unknown): Record<string, unknown>[] {
   if (Array.isArray(v)) return v.filter(isMap);
   return isMap(v) ? [v] : [];
 }
+
+export { isMap };

@@ -10,11 +10,20 @@
  * The rules themselves read these values leniently (a string where a block belongs reads as
  * "missing", which a "must not" rule passes), so without this they would pass without a word.
  */
-import type { Resource, Value } from '../../../checks/engine/types';
-import { fieldPath, judgedBody, type JudgedBlock, type JudgedField, type PathStep } from '../../../checks/engine/judged-fields';
-import { parseReference } from '../../../checks/engine/read/substitute';
-import { isObj, isUnresolved, type Obj } from '../../../checks/engine/values';
-import { MAX_DYNAMIC_BLOCKS } from '../../../checks/engine/read/dynamic-blocks';
+import {
+  fieldPath,
+  isObj,
+  isUnresolved,
+  judgedBody,
+  MAX_DYNAMIC_BLOCKS,
+  parseReference,
+  type JudgedBlock,
+  type JudgedField,
+  type Obj,
+  type PathStep,
+  type Resource,
+  type Value,
+} from '../../sdk';
 
 export interface Issue {
   readonly rule: 'CFG-001' | 'CFG-002';

@@ -5,10 +5,7 @@
  * Blocks of the wrong shape on the way are judged-values.ts's to report, and a `dynamic` block
  * left in place of the missing block is reported there too: neither is repeated here.
  */
-import type { Resource, Value } from '../../../checks/engine/types';
-import { POD_TEMPLATE_PATHS } from '../../../checks/engine/pods';
-import { fieldPath, type PathStep } from '../../../checks/engine/judged-fields';
-import { block, isObj, type Obj } from '../../../checks/engine/values';
+import { block, fieldPath, isObj, POD_TEMPLATE_PATHS, type Obj, type PathStep, type Resource, type Value } from '../../sdk';
 import type { Issue } from './judged-values';
 
 function absent(v: Value | undefined): boolean {

@@ -1,15 +1,21 @@
 /**
  * The CFG-001 / CFG-002 findings the rules judge on the resources themselves (what survives
  * normalization), beside the problems the readers recorded (problems.ts): one walk per resource,
- * every resource of every kind the rules judge, whatever its MLPS level.
+ * every resource of every kind the rules judge (checks/engine/judged-fields.ts), whatever its MLPS
+ * level.
  */
-import type { RawFinding, RuleContext } from '../../../checks/engine/types';
+import { judgedBody, type RawFinding, type Resource, type RuleContext } from '../../sdk';
 import { judgedValueIssues, type Issue } from './judged-values';
 import { podTemplateIssues } from './pod-templates';
 
-export function resourceIssues(ctx: RuleContext, rule: Issue['rule']): RawFinding[] {
+/** The resources whose fields the rules judge: every resource of a kind with a judged body. */
+export function judgedResources(ctx: RuleContext): Resource[] {
+  return ctx.resources.all.filter((r) => judgedBody(r.kind) !== undefined);
+}
+
+export function resourceIssues(resources: readonly Resource[], rule: Issue['rule']): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const resource of ctx.resources.all) {
+  for (const resource of resources) {
     for (const issue of [...podTemplateIssues(resource), ...judgedValueIssues(resource)]) {
       if (issue.rule === rule) out.push({ resource, message: { zh: issue.zh, en: issue.en } });
     }

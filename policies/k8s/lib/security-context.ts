@@ -3,8 +3,7 @@
  * for run_as_non_root, run_as_user and seccomp_profile (Kubernetes semantics); privileged,
  * allow_privilege_escalation, read_only_root_filesystem and capabilities exist only per container.
  */
-import { dig, type Obj } from '../../../checks/engine/values';
-import { firstPresent, readBool, readNum, readStr, type Reading } from '../../sdk/readings';
+import { dig, firstPresent, readBool, readNum, readStr, type Obj, type Reading } from '../../sdk';
 
 export function containerSecurityContext(container: Obj): Obj | undefined {
   return dig(container, 'security_context');

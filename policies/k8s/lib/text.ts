@@ -2,8 +2,7 @@
  * Bilingual message building for the K8S pack: every message names the resource address and,
  * for container findings, the container and whether it is an init container.
  */
-import type { LocalizedText, RawFinding, Resource, Severity } from '../../../checks/engine/types';
-import type { ContainerRef } from '../../../checks/engine/pods';
+import type { ContainerRef, LocalizedText, RawFinding, Resource, Severity } from '../../sdk';
 
 /** What a judge says is wrong, phrased to follow the subject ("容器 app（init）…" / "container 'app' … "). */
 export interface Problem {

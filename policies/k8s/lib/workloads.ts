@@ -1,62 +1,45 @@
 /**
- * Iteration over the pod templates of a configuration, honouring the rule's MLPS levels:
- * a resource rule judges only resources whose level (ctx.levelOf) it applies to.
+ * Judges for the pod-template rules (defineResourceRule): the engine hands each resource of the
+ * rule's kinds at one of its MLPS levels to the judge; these read the resource's pod spec, or each
+ * of its containers and init containers, and turn what is wrong into findings that name the
+ * resource (and the container). A resource without a pod spec gives no finding here: CFG-001
+ * reports that it cannot be read.
  */
-import type { RawFinding, Resource, RuleContext } from '../../../checks/engine/types';
-import type { MlpsLevel } from '../../../checks/core/types';
-import { POD_TEMPLATE_KINDS, containers, podSpec, type ContainerRef } from '../../../checks/engine/pods';
-import type { Obj } from '../../../checks/engine/values';
+import { containers, podSpec, type ContainerRef, type MlpsLevel, type Obj, type RawFinding, type Resource, type ResourceRuleSpec, type RuleContext } from '../../sdk';
 import { containerSubject, resourceFinding, type Problem } from './text';
 
 export interface Workload {
   readonly resource: Resource;
   readonly spec: Obj;
   readonly level: MlpsLevel;
+  readonly ctx: RuleContext;
 }
 
 export interface WorkloadContainer extends Workload {
   readonly ref: ContainerRef;
 }
 
-/** Resources of the given kinds whose MLPS level is one of `levels`. */
-export function resourcesAtLevels(ctx: RuleContext, kinds: readonly string[], levels: readonly MlpsLevel[]): { resource: Resource; level: MlpsLevel }[] {
-  const out: { resource: Resource; level: MlpsLevel }[] = [];
-  for (const kind of kinds) {
-    for (const resource of ctx.resources.byKind(kind)) {
-      const level = ctx.levelOf(resource);
-      if (levels.includes(level)) out.push({ resource, level });
-    }
-  }
-  return out;
-}
+type ResourceJudge = ResourceRuleSpec['judge'];
 
-/** Every pod-template resource at the rule's levels that has a pod spec. */
-export function workloads(ctx: RuleContext, levels: readonly MlpsLevel[]): Workload[] {
-  const out: Workload[] = [];
-  for (const { resource, level } of resourcesAtLevels(ctx, POD_TEMPLATE_KINDS, levels)) {
+/** A judge of the pod spec: `judge` returns what is wrong (zero or more problems). */
+export function judgePodSpec(judge: (w: Workload) => Problem[]): ResourceJudge {
+  return (resource, ctx, level) => {
     const spec = podSpec(resource);
-    if (spec) out.push({ resource, spec, level });
-  }
-  return out;
+    if (!spec) return [];
+    return judge({ resource, spec, level, ctx }).map((p) => resourceFinding(resource, p));
+  };
 }
 
-/** Judges every pod spec; the judge returns what is wrong (zero or more problems). */
-export function checkPodSpecs(ctx: RuleContext, levels: readonly MlpsLevel[], judge: (w: Workload) => Problem[]): RawFinding[] {
-  return workloads(ctx, levels).flatMap((w) => judge(w).map((p) => resourceFinding(w.resource, p)));
-}
-
-/** Judges every container and init container; the message is prefixed with the container. */
-export function checkContainers(
-  ctx: RuleContext,
-  levels: readonly MlpsLevel[],
-  judge: (c: WorkloadContainer) => Problem | undefined,
-): RawFinding[] {
-  const out: RawFinding[] = [];
-  for (const w of workloads(ctx, levels)) {
-    for (const ref of containers(w.spec)) {
-      const problem = judge({ ...w, ref });
-      if (problem) out.push(resourceFinding(w.resource, problem, containerSubject(ref)));
+/** A judge of every container and init container; each message is prefixed with the container. */
+export function judgeContainers(judge: (c: WorkloadContainer) => Problem | undefined): ResourceJudge {
+  return (resource, ctx, level) => {
+    const spec = podSpec(resource);
+    if (!spec) return [];
+    const out: RawFinding[] = [];
+    for (const ref of containers(spec)) {
+      const problem = judge({ resource, spec, level, ctx, ref });
+      if (problem) out.push(resourceFinding(resource, problem, containerSubject(ref)));
     }
-  }
-  return out;
+    return out;
+  };
 }

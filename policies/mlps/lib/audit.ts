@@ -3,9 +3,7 @@
  * data keys in AUDIT_SHIPPING_KEYS): where the center sends its audit logs and for how long they
  * are kept.
  */
-import type { Resource, ResourceIndex } from '../../../checks/engine/types';
-import { num, strMap } from '../../../checks/engine/values';
-import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS } from '../../../checks/core/conventions';
+import { AUDIT_SHIPPING_KEYS, CONVENTION_LABELS, num, strMap, type Resource, type ResourceIndex } from '../../sdk';
 
 export interface AuditShipping {
   resource: Resource;

@@ -1,9 +1,9 @@
 /**
  * Level applicability of MLPS rules (RULES.md): a rule judges a system, resource or center only
- * when its MLPS level is in `rule.levels`. The engine does not filter, so every rule asks here.
+ * when its MLPS level is in `rule.levels`. For resource rules (defineResourceRule) the engine
+ * filters by `ctx.levelOf(resource)`; rules over systems and centers ask here.
  */
-import type { Resource, RuleContext } from '../../../checks/engine/types';
-import type { Center, Environment, InfoSystem, MlpsLevel } from '../../../checks/core/types';
+import type { Center, Environment, InfoSystem, MlpsLevel, Resource, RuleContext } from '../../sdk';
 
 export function applies(levels: readonly MlpsLevel[], level: MlpsLevel): boolean {
   return levels.includes(level);

@@ -2,9 +2,7 @@
  * NetworkPolicy reading: default-deny shape and allow-all peers, as the kubernetes provider
  * writes them (`spec.pod_selector`, `spec.policy_types`, `spec.ingress[].from[]`, `spec.egress[].to[]`).
  */
-import type { Resource } from '../../../checks/engine/types';
-import { blocks, dig, has, str, strList, type Obj } from '../../../checks/engine/values';
-import { isEmptySelector } from '../../sdk/selectors';
+import { blocks, dig, has, isEmptySelector, str, strList, type Obj, type Resource } from '../../sdk';
 
 export type Direction = 'Ingress' | 'Egress';
 

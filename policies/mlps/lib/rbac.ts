@@ -2,8 +2,7 @@
  * RBAC reading: the role a binding grants (following a `${…metadata[0].name}` reference in the same
  * stack), whether that role is cluster-admin-like, and binding subjects.
  */
-import type { Resource, ResourceIndex } from '../../../checks/engine/types';
-import { blocks, dig, str, strList } from '../../../checks/engine/values';
+import { blocks, dig, str, strList, type Resource, type ResourceIndex } from '../../sdk';
 import { namespaceOf } from './namespaces';
 import { nameOrReference } from './references';
 

@@ -3,9 +3,7 @@
  * (what cdktf emits for `sc.metadata.name`) to the resource it names in the same stack.
  * Nothing is evaluated: only the `TYPE.NAME` head of a single reference is read.
  */
-import type { Resource, ResourceIndex, Value } from '../../../checks/engine/types';
-import { isUnresolved } from '../../../checks/engine/values';
-import { canonicalKind } from '../../../checks/engine/normalize/resource';
+import { canonicalKind, isUnresolved, type Resource, type ResourceIndex, type Value } from '../../sdk';
 
 const SINGLE_REFERENCE = /^\$\{([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)\.metadata(?:\[0\]|\.0)?\.name\}$/;
 

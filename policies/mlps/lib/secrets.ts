@@ -2,8 +2,7 @@
  * Recognizing secret material without ever copying it: only names (keys, variable names) leave
  * these functions, never values.
  */
-import type { Value } from '../../../checks/engine/types';
-import { isObj } from '../../../checks/engine/values';
+import { isObj, type Value } from '../../sdk';
 
 /** Variable / key names that conventionally hold credentials. */
 const SENSITIVE_NAME =

@@ -2,10 +2,7 @@
  * Where a system is deployed, read from the configuration: its primary resources (everything
  * labelled with it except DR instances and backup replicas), their centers, and its persistent data.
  */
-import type { LocalizedText, RawFinding, Resource, RuleContext } from '../../../checks/engine/types';
-import { blocks, dig } from '../../../checks/engine/values';
-import { CONVENTION_LABELS } from '../../../checks/core/conventions';
-import type { Center, MlpsLevel } from '../../../checks/core/types';
+import { blocks, CONVENTION_LABELS, dig, type Center, type LocalizedText, type MlpsLevel, type RawFinding, type Resource, type RuleContext } from '../../sdk';
 import { centerOf } from './centers';
 import { applies, deployedSystemLevel, inventorySystem } from './levels';
 import { sortedUnique } from './text';

@@ -1,26 +1,7 @@
 /**
- * Bilingual finding messages: what is wrong and where, the clause, and how to fix it.
- * Every MLPS message goes through here so that they read the same way.
+ * Pieces of MLPS finding messages. A message says what is wrong and where; the clause and the
+ * remediation are the rule's metadata, which every reporter prints beside it.
  */
-import type { LocalizedText } from '../../../checks/engine/types';
-
-export interface MessageParts {
-  /** What is wrong and where, in Chinese. */
-  zh: string;
-  /** What is wrong and where, in English. */
-  en: string;
-  /** How to fix it, in Chinese. */
-  fixZh: string;
-  /** How to fix it, in English. */
-  fixEn: string;
-}
-
-export function message(clause: string, p: MessageParts): LocalizedText {
-  return {
-    zh: `${p.zh}（${clause}）。${p.fixZh}`,
-    en: `${p.en} (${clause}). ${p.fixEn}`,
-  };
-}
 
 /** `stack/TYPE.NAME` — where a resource is, for messages. */
 export function where(r: { stack: string; address: string }): string {

@@ -2,11 +2,8 @@
  * Workload redundancy evidence: replicas, spreading over nodes, and a matching
  * PodDisruptionBudget.
  */
-import { podSpec, podTemplateMetadata } from '../../../checks/engine/pods';
-import type { Resource, ResourceIndex } from '../../../checks/engine/types';
-import { blocks, dig, has, isUnresolved, num, str, strMap } from '../../../checks/engine/values';
+import { blocks, dig, has, isUnresolved, num, podSpec, podTemplateMetadata, selectorMatches, str, strMap, type Resource, type ResourceIndex } from '../../sdk';
 import { namespaceOf } from './namespaces';
-import { selectorMatches } from '../../sdk/selectors';
 
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { POD_TEMPLATE_PATHS } from '../../../checks/engine/pods';
 import type { Rule } from '../../../checks/engine/types';
 import { K8S_RULES } from '../../../policies/k8s';
-import { checkContainers } from '../../../policies/k8s/lib/workloads';
+import { judgeContainers } from '../../../policies/k8s/lib/workloads';
+import { defineResourceRule } from '../../../policies/sdk';
 import { contextFor, fromJson, miniEnvWith } from './support';
 
 const rule = (id: string): Rule => K8S_RULES.find((r) => r.id === id)!;
@@ -58,9 +59,19 @@ describe('levels', () => {
   it('a resource rule judges only resources at its levels', () => {
     const level3 = one('pod', { container: [c()] });
     const level4 = one('pod', { container: [c()] }, { name: 'p', labels: { 'xjbt.gov.cn/mlps-level': '4' } });
-    const judge = () => ({ zh: 'x', en: 'x' });
-    expect(checkContainers(contextFor(level3), [4], judge)).toHaveLength(0);
-    expect(checkContainers(contextFor(level4), [4], judge)).toHaveLength(1);
+    const levelFour = defineResourceRule({
+      id: 'K8S-999',
+      pack: 'k8s',
+      severity: 'low',
+      title: { zh: 'x', en: 'x' },
+      clause: 'x',
+      levels: [4],
+      remediation: { zh: 'x', en: 'x' },
+      kinds: ['pod'],
+      judge: judgeContainers(() => ({ zh: 'x', en: 'x' })),
+    });
+    expect(levelFour.check(contextFor(level3))).toHaveLength(0);
+    expect(levelFour.check(contextFor(level4))).toHaveLength(1);
   });
 
   it('K8S-016 is high at level 4 (label or environment default) and keeps its low severity below', () => {
@@ -70,6 +81,15 @@ describe('levels', () => {
     const unlabelled = one('deployment', spec);
     expect(rule('K8S-016').check(contextFor(unlabelled)).map((f) => f.severity)).toEqual([undefined]);
     expect(rule('K8S-016').check(contextFor(unlabelled, miniEnvWith({ defaultMlpsLevel: 4 }))).map((f) => f.severity)).toEqual(['high']);
+  });
+});
+
+describe('counting', () => {
+  it('a resource rule counts every resource of its kinds it judged; K8S-018 leaves run-to-completion kinds out', () => {
+    const ctx = contextFor([...one('deployment', { container: [c()] }), ...one('job', { container: [c()] })]);
+    expect(rule('K8S-001').evaluate!(ctx).evaluated).toBe(2);
+    expect(rule('K8S-018').evaluate!(ctx).evaluated).toBe(1);
+    expect(rule('K8S-018').evaluate!(contextFor(one('job', { container: [c()] }))).evaluated).toBe(0);
   });
 });
 

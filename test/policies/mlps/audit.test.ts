@@ -37,6 +37,11 @@ describe('MLPS-010 audit log shipping and retention', () => {
     expect(texts(fs)).toContain('retention-days is 30, at least 184 required');
     expect(texts(fs)).toContain('retention-days is missing (or not a literal)');
   });
+  it('takes an endpoint that is blank to a reader (zero-width characters only) as missing', () => {
+    const fs = run(MLPS_010, { 'corps-primary': shipping({ endpoint: '\u200b' }) });
+    expect(fs).toHaveLength(1);
+    expect(fs[0].message.en).toContain('not compliant: no endpoint');
+  });
   it('follows policy.auditLogRetentionDays', () => {
     const env = withEnv(miniEnv(), (e) => ({ policy: { ...e.policy, auditLogRetentionDays: 365 } }));
     expect(run(MLPS_010, { 'corps-primary': shipping({}) }, env).map((f) => f.path ?? f.resource?.address).sort()).toEqual(['/auditLogStore/retentionDays', 'kubernetes_config_map_v1.audit']);

@@ -27,7 +27,7 @@ describe('MLPS-013 off-site real-time replica', () => {
   it('reports a replica only in the same-city DR center, and no replica at all', () => {
     const same = run(MLPS_013, { 'corps-primary': primary(L3), 'corps-dr-urumqi': replica(L3) });
     expect(same).toHaveLength(1);
-    expect(same[0].message.en).toContain('Add the replication target in one of: corps-dr-shihezi.');
+    expect(same[0].message.en).toContain('in a corps DR center in another city (candidates: corps-dr-shihezi)');
     expect(run(MLPS_013, { 'corps-primary': primary(L3) }).map((f) => f.system)).toEqual([L3]);
   });
   it('judges the city of the center where the system runs (a division center in 石河子 needs 乌鲁木齐)', () => {
@@ -52,7 +52,7 @@ describe('MLPS-014 hot redundancy', () => {
     const fs = run(MLPS_014, { 'corps-primary': primary(L3), 'div-8': drWorkload(L3, 'warm') });
     expect(fs).toHaveLength(1);
     expect(fs[0].resource?.address).toBe(`kubernetes_namespace_v1.${L3}`);
-    expect(fs[0].message.en).toContain('Deploy one in: corps-dr-shihezi, corps-dr-urumqi.');
+    expect(fs[0].message.en).toContain('(candidates: corps-dr-shihezi, corps-dr-urumqi)');
   });
   it('skips level-2 systems', () => {
     expect(run(MLPS_014, { 'corps-primary': primary('hrss-training-records') })).toEqual([]);
@@ -101,6 +101,6 @@ describe('MLPS-015 for a level-4 system running in the remote DR center itself',
     expect(run(MLPS_015, { 'corps-dr-shihezi': primary(L4), 'corps-dr-urumqi': drWorkload(L4, 'active') })).toEqual([]);
     const fs = run(MLPS_015, { 'corps-dr-shihezi': primary(L4) });
     expect(fs).toHaveLength(1);
-    expect(fs[0].message.en).toContain('remote DR center: corps-dr-urumqi.');
+    expect(fs[0].message.en).toContain('remote corps DR center (candidates: corps-dr-urumqi)');
   });
 });

@@ -53,6 +53,10 @@ describe('MLPS-019 personal information', () => {
     ]);
     expect(run(MLPS_019, undefined, env).map((f) => f.path)).toEqual(['/systems/0/dataResources/0/sharing', '/systems/0/dataResources/1']);
   });
+  it('takes a purpose that is blank to a reader (zero-width characters only) as missing', () => {
+    const env = withData('hrss-social-insurance', true, [{ id: 'b', name: 'B', sharing: 'conditional', personal: true, purpose: '\u200b\u2060' }]);
+    expect(run(MLPS_019, undefined, env).map((f) => f.path)).toEqual(['/systems/0/dataResources/0']);
+  });
   it('reports a system declaring personal info with no personal data resource, and the reverse', () => {
     expect(run(MLPS_019, undefined, withData('hrss-social-insurance', true, [{ id: 'a', name: 'A', sharing: 'none' }])).map((f) => f.path)).toEqual(['/systems/0/dataResources']);
     expect(run(MLPS_019, undefined, withData('police-case-records', undefined, [{ id: 'p', name: 'P', sharing: 'none', personal: true }])).map((f) => f.path)).toEqual(['/systems/1/dataResources/0/personal']);

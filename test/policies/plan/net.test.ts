@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NET_001 } from '../../../policies/net/net-001';
-import { NET_002 } from '../../../policies/net/net-002';
-import { NET_003 } from '../../../policies/net/net-003';
-import { NET_004 } from '../../../policies/net/net-004';
-import { NET_005 } from '../../../policies/net/net-005';
-import { NET_006 } from '../../../policies/net/net-006';
+import { NET_001 } from '../../../policies/net/net-001-private-networks-merged';
+import { NET_002 } from '../../../policies/net/net-002-classified-on-intranet';
+import { NET_003 } from '../../../policies/net/net-003-intranet-isolated';
+import { NET_004 } from '../../../policies/net/net-004-internet-exposure';
+import { NET_005 } from '../../../policies/net/net-005-zone-flows';
+import { NET_006 } from '../../../policies/net/net-006-platform-connection';
 import { NET_RULES } from '../../../policies/net';
 import { baseEnv, ctxOf, keptSystem, meta, resource } from './support/env';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { TOPO_001 } from '../../../policies/topo/topo-001';
-import { TOPO_002 } from '../../../policies/topo/topo-002';
-import { TOPO_003 } from '../../../policies/topo/topo-003';
-import { TOPO_004 } from '../../../policies/topo/topo-004';
-import { TOPO_005 } from '../../../policies/topo/topo-005';
+import { TOPO_001 } from '../../../policies/topo/topo-001-three-corps-centers';
+import { TOPO_002 } from '../../../policies/topo/topo-002-two-places-three-centers';
+import { TOPO_003 } from '../../../policies/topo/topo-003-one-center-per-division';
+import { TOPO_004 } from '../../../policies/topo/topo-004-division-dr-via-corps';
+import { TOPO_005 } from '../../../policies/topo/topo-005-carrier-grade-availability';
 import { TOPO_RULES } from '../../../policies/topo';
 import { baseEnv, ctxOf } from './support/env';
 

@@ -1,0 +1,21 @@
+/**
+ * K8S-004 No host PID namespace. "Must not" rule (lib/host-namespaces.ts): only a literal
+ * `host_pid = true` on the pod spec is a finding; an unresolved value passes.
+ */
+import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS } from '../sdk';
+import { judgeHostNamespace } from './lib/host-namespaces';
+
+export const K8S_004 = defineResourceRule({
+  id: 'K8S-004',
+  pack: 'k8s',
+  severity: 'high',
+  title: { zh: '禁止使用宿主机进程命名空间（host_pid）', en: 'No host PID namespace' },
+  clause: 'GB/T 22239-2019 8.1.4.4',
+  levels: ALL_LEVELS,
+  remediation: {
+    zh: '删除 Pod 规约中的 host_pid 或设为 false（CIS 5.2.3）。',
+    en: 'Remove host_pid from the pod spec or set it to false (CIS 5.2.3).',
+  },
+  kinds: POD_TEMPLATE_KINDS,
+  judge: judgeHostNamespace('host_pid', '进程命名空间', 'host PID namespace'),
+});

@@ -1,0 +1,8 @@
+variable "namespace" {
+  default = "hrss-social-insurance"
+}
+
+module "web" {
+  source    = "./modules/web"
+  namespace = var.namespace
+}
