@@ -50,8 +50,8 @@ export const INV_001 = defineRule({
         path: `/systems/${index}`,
         system: system.id,
         message: {
-          zh: `系统 ${system.id} 的备案缺少 ${missing.length} 项：${missing.map((f) => `${f.zh} (${f.en})`).join('、')}（新兵办发〔2017〕187号 二(一)、三(六)）。`,
-          en: `The filing of system ${system.id} lacks ${missing.length} field(s): ${missing.map((f) => `${f.en} (${f.zh})`).join(', ')} (plan §二(一), §三(六)).`,
+          zh: `系统 ${system.id} 的备案缺少 ${missing.length} 项：${missing.map((f) => `${f.zh} (${f.en})`).join('、')}。`,
+          en: `The filing of system ${system.id} lacks ${missing.length} field(s): ${missing.map((f) => `${f.en} (${f.zh})`).join(', ')}.`,
         },
       });
     }

@@ -30,8 +30,8 @@ export const INV_002 = defineRule({
         path: system.class === undefined ? `/systems/${index}` : `/systems/${index}/class`,
         system: system.id,
         message: {
-          zh: `系统 ${displayName(system.id, system.name)} 未分类${stated}：须为淘汰 (retire)、替代 (replace) 或继续使用 (keep) 之一（新兵办发〔2017〕187号 二(一)）。`,
-          en: `System ${system.id} has no valid class${system.class === undefined ? '' : ` (is ${String(system.class)})`}: it must be one of retire (淘汰), replace (替代), keep (继续使用) (plan §二(一)).`,
+          zh: `系统 ${displayName(system.id, system.name)} 未分类${stated}：须为淘汰 (retire)、替代 (replace) 或继续使用 (keep) 之一。`,
+          en: `System ${system.id} has no valid class${system.class === undefined ? '' : ` (is ${String(system.class)})`}: it must be one of retire (淘汰), replace (替代), keep (继续使用).`,
         },
       });
     }

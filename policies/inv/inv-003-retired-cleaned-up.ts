@@ -30,19 +30,19 @@ export const INV_003 = defineRule({
           path: omStatusPath(system, index),
           system: system.id,
           message: {
-            zh: `淘汰系统 ${who} 的运维经费状态为 ${omStatusText(system)}，应为已取消 (cancelled)（新兵办发〔2017〕187号 二(一)）。`,
-            en: `Retired system ${system.id} has O&M funding status ${omStatusText(system)}; it must be cancelled (plan §二(一)).`,
+            zh: `淘汰系统 ${who} 的运维经费状态为 ${omStatusText(system)}，应为已取消 (cancelled)。`,
+            en: `Retired system ${system.id} has O&M funding status ${omStatusText(system)}; it must be cancelled.`,
           },
         });
       }
       findings.push(
         ...moveFindings(ctx.env, system.id, '', (move) => ({
-          zh: `迁移计划仍将淘汰系统 ${who} 迁往 ${move.to}；淘汰系统不再部署（新兵办发〔2017〕187号 二(一)）。`,
-          en: `The migration plan still moves retired system ${system.id} to ${move.to}; a retired system is not deployed again (plan §二(一)).`,
+          zh: `迁移计划仍将淘汰系统 ${who} 迁往 ${move.to}；淘汰系统不再部署。`,
+          en: `The migration plan still moves retired system ${system.id} to ${move.to}; a retired system is not deployed again.`,
         })),
         ...deployedResourceFindings(ctx, system.id, (r) => ({
-          zh: `淘汰系统 ${who} 仍有资源 ${r.address} 部署在栈 ${r.stack} 中（“僵尸”系统）（新兵办发〔2017〕187号 二(一)）。`,
-          en: `Retired system ${system.id} still has resource ${r.address} in stack ${r.stack} (a "zombie" system) (plan §二(一)).`,
+          zh: `淘汰系统 ${who} 仍有资源 ${r.address} 部署在栈 ${r.stack} 中（“僵尸”系统）。`,
+          en: `Retired system ${system.id} still has resource ${r.address} in stack ${r.stack} (a "zombie" system).`,
         })),
       );
     }

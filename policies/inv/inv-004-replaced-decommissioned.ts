@@ -6,8 +6,8 @@
  */
 import { ALL_LEVELS, countEvaluated, defineRule, deployedResourceFindings, displayName, isIsoDate, omStatusPath, omStatusText, planClause, systemsOfClass, type LocalizedText, type RawFinding } from '../sdk';
 
-const CLAUSE_ZH = '（新兵办发〔2017〕187号 二(一)）';
-const CLAUSE_EN = ' (plan §二(一))';
+const CLAUSE_ZH = '';
+const CLAUSE_EN = '';
 
 export const INV_004 = defineRule({
   id: 'INV-004',

@@ -29,8 +29,8 @@ export const INV_005 = defineRule({
           path: omStatusPath(system, index),
           system: system.id,
           message: {
-            zh: `继续使用的系统 ${who} 的运维经费状态为 ${omStatusText(system)}，应为重新核准 (reapproved)（新兵办发〔2017〕187号 二(一)）。`,
-            en: `Kept system ${system.id} has O&M funding status ${omStatusText(system)}; it must be reapproved (plan §二(一)).`,
+            zh: `继续使用的系统 ${who} 的运维经费状态为 ${omStatusText(system)}，应为重新核准 (reapproved)。`,
+            en: `Kept system ${system.id} has O&M funding status ${omStatusText(system)}; it must be reapproved.`,
           },
         });
       } else if (!isFilled(system.funding.omReference)) {
@@ -39,8 +39,8 @@ export const INV_005 = defineRule({
           path: `/systems/${index}/funding`,
           system: system.id,
           message: {
-            zh: `继续使用的系统 ${who} 的运维经费已重新核准，但缺少核准文号 (omReference)（新兵办发〔2017〕187号 二(一)）。`,
-            en: `Kept system ${system.id} has re-approved O&M funding but no decision reference (funding.omReference) (plan §二(一)).`,
+            zh: `继续使用的系统 ${who} 的运维经费已重新核准，但缺少核准文号 (omReference)。`,
+            en: `Kept system ${system.id} has re-approved O&M funding but no decision reference (funding.omReference).`,
           },
         });
       }

@@ -10,8 +10,8 @@ import { ALL_LEVELS, countEvaluated, daysBetween, defineRule, indexedSystems, is
 /** Longest allowed gap between assessments, in days, by level. */
 const ASSESSMENT_INTERVAL_DAYS: Readonly<Partial<Record<number, number>>> = { 3: 365, 4: 183 };
 
-const CLAUSE_ZH = '（新兵办发〔2017〕187号 三(六)、二(十)）';
-const CLAUSE_EN = ' (plan §三(六), §二(十))';
+const CLAUSE_ZH = '';
+const CLAUSE_EN = '';
 
 function assessmentProblem(system: InfoSystem, level: number, asOf: string): LocalizedText | undefined {
   const interval = ASSESSMENT_INTERVAL_DAYS[level];

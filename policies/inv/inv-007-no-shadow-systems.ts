@@ -30,8 +30,8 @@ export const INV_007 = defineRule({
         resource: r,
         system,
         message: {
-          zh: `资源 ${r.address}（栈 ${r.stack}）标记为系统 ${system}，但该系统未在清单中备案（新兵办发〔2017〕187号 三(六)）。`,
-          en: `Resource ${r.address} (stack ${r.stack}) is labelled with system ${system}, which is not filed in the inventory (plan §三(六)).`,
+          zh: `资源 ${r.address}（栈 ${r.stack}）标记为系统 ${system}，但该系统未在清单中备案。`,
+          en: `Resource ${r.address} (stack ${r.stack}) is labelled with system ${system}, which is not filed in the inventory.`,
         },
       });
     }

@@ -7,8 +7,8 @@
  */
 import { ALL_LEVELS, countEvaluated, centersById, defineRule, displayName, indexedSystems, movesOf, planClause, type CenterRole, type LocalizedText, type RawFinding } from '../sdk';
 
-const CLAUSE_ZH = '（新兵办发〔2017〕187号 二(四)）';
-const CLAUSE_EN = ' (plan §二(四))';
+const CLAUSE_ZH = '';
+const CLAUSE_EN = '';
 
 const PRIMARY_ROLES: readonly CenterRole[] = ['corps-primary'];
 const DR_ROLES: readonly CenterRole[] = ['corps-primary', 'corps-dr'];

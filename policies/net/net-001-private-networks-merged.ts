@@ -71,8 +71,8 @@ export const NET_001 = defineRule({
         doc: 'networks',
         path: `/privateNetworks/${index}/${p.field}`,
         message: {
-          zh: `部门专网 ${net.name}（${net.id}，${net.department}）${p.text.zh}（新兵办发〔2017〕187号 二(二)）。`,
-          en: `Private network ${net.id} (${net.department}) ${p.text.en} (plan §二(二)).`,
+          zh: `部门专网 ${net.name}（${net.id}，${net.department}）${p.text.zh}。`,
+          en: `Private network ${net.id} (${net.department}) ${p.text.en}.`,
         },
       });
     });

@@ -30,8 +30,8 @@ export const NET_002 = defineRule({
           path: `/systems/${index}/location/kind`,
           system: system.id,
           message: {
-            zh: `涉密系统 ${who} 的位置是 ${system.location.kind}，只能在政务内网（intranet）（新兵办发〔2017〕187号 二(二)）。`,
-            en: `Classified system ${system.id} is located in ${system.location.kind}; it may only be on the intranet (plan §二(二)).`,
+            zh: `涉密系统 ${who} 的位置是 ${system.location.kind}，只能在政务内网（intranet）。`,
+            en: `Classified system ${system.id} is located in ${system.location.kind}; it may only be on the intranet.`,
           },
         });
       }
@@ -41,19 +41,19 @@ export const NET_002 = defineRule({
           path: `/systems/${index}/zone`,
           system: system.id,
           message: {
-            zh: `涉密系统 ${who} 的区域是 ${system.zone}，只能在政务内网区域 intranet（新兵办发〔2017〕187号 二(二)）。`,
-            en: `Classified system ${system.id} is in zone ${system.zone}; it may only be in zone intranet (plan §二(二)).`,
+            zh: `涉密系统 ${who} 的区域是 ${system.zone}，只能在政务内网区域 intranet。`,
+            en: `Classified system ${system.id} is in zone ${system.zone}; it may only be in zone intranet.`,
           },
         });
       }
       findings.push(
         ...moveFindings(ctx.env, system.id, '/to', (move) => ({
-          zh: `迁移计划将涉密系统 ${who} 迁入兵团云中心 ${move.to}；只有非涉密系统迁入兵团云（新兵办发〔2017〕187号 二(三)）。`,
-          en: `The migration plan moves classified system ${system.id} to 兵团云 center ${move.to}; only non-classified systems move to the cloud (plan §二(三)).`,
+          zh: `迁移计划将涉密系统 ${who} 迁入兵团云中心 ${move.to}；只有非涉密系统迁入兵团云。`,
+          en: `The migration plan moves classified system ${system.id} to 兵团云 center ${move.to}; only non-classified systems move to the cloud.`,
         })),
         ...deployedResourceFindings(ctx, system.id, (r) => ({
-          zh: `涉密系统 ${who} 的资源 ${r.address} 出现在兵团云栈 ${r.stack} 中；涉密系统不得部署在兵团云（政务外网）（新兵办发〔2017〕187号 二(二)）。`,
-          en: `Resource ${r.address} of classified system ${system.id} is in 兵团云 stack ${r.stack}; classified systems never run on the extranet cloud (plan §二(二)).`,
+          zh: `涉密系统 ${who} 的资源 ${r.address} 出现在兵团云栈 ${r.stack} 中；涉密系统不得部署在兵团云（政务外网）。`,
+          en: `Resource ${r.address} of classified system ${system.id} is in 兵团云 stack ${r.stack}; classified systems never run on the extranet cloud.`,
         })),
       );
     }

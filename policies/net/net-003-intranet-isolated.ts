@@ -40,8 +40,8 @@ export const NET_003 = defineRule({
         doc: 'networks',
         path: `/links/${index}/kind`,
         message: {
-          zh: `链路 ${link.id}（${link.from} → ${link.to}，类型 ${link.kind}）连接了政务内网与${other === 'internet' ? '互联网' : '政务外网'}；政务内网须物理隔离（新兵办发〔2017〕187号 二(二)）。`,
-          en: `Link ${link.id} (${link.from} → ${link.to}, kind ${link.kind}) connects the intranet with the ${other}; the intranet must be physically isolated (plan §二(二)).`,
+          zh: `链路 ${link.id}（${link.from} → ${link.to}，类型 ${link.kind}）连接了政务内网与${other === 'internet' ? '互联网' : '政务外网'}；政务内网须物理隔离。`,
+          en: `Link ${link.id} (${link.from} → ${link.to}, kind ${link.kind}) connects the intranet with the ${other}; the intranet must be physically isolated.`,
         },
       });
     });

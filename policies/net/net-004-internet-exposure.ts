@@ -58,8 +58,8 @@ export const NET_004 = defineResourceRule({
         resource: r,
         ...(r.system !== undefined ? { system: r.system } : {}),
         message: {
-          zh: `${r.address}（栈 ${r.stack}）是${how.zh}，面向互联网，但${where.zh}；只有互联网接入区可以面向互联网（新兵办发〔2017〕187号 二(二)）。`,
-          en: `${r.address} (stack ${r.stack}) is ${how.en}, exposed to the Internet, but ${where.en}; only the internet-access zone may face the Internet (plan §二(二)).`,
+          zh: `${r.address}（栈 ${r.stack}）是${how.zh}，面向互联网，但${where.zh}；只有互联网接入区可以面向互联网。`,
+          en: `${r.address} (stack ${r.stack}) is ${how.en}, exposed to the Internet, but ${where.en}; only the internet-access zone may face the Internet.`,
         },
       },
     ];

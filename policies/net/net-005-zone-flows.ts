@@ -38,8 +38,8 @@ function declaredFlowFindings(flows: readonly ZoneFlow[]): RawFinding[] {
       doc: 'networks',
       path: `/flows/${i}`,
       message: {
-        zh: `networks.yaml 登记了流向 ${flow.from} → ${flow.to}：${why.zh}（新兵办发〔2017〕187号 二(二)）。`,
-        en: `networks.yaml declares the flow ${flow.from} → ${flow.to}: ${why.en} (plan §二(二)).`,
+        zh: `networks.yaml 登记了流向 ${flow.from} → ${flow.to}：${why.zh}。`,
+        en: `networks.yaml declares the flow ${flow.from} → ${flow.to}: ${why.en}.`,
       },
     });
   });
@@ -150,8 +150,8 @@ export const NET_005 = defineRule({
               resource: r,
               ...(r.system !== undefined ? { system: r.system } : {}),
               message: {
-                zh: `${r.address}（栈 ${r.stack}，命名空间 ${r.metadata.namespace ?? '—'}，区域 ${own}）的${d.zh}规则放行 ${from} → ${to} 的流量：${why.zh}（新兵办发〔2017〕187号 二(二)）。`,
-                en: `${r.address} (stack ${r.stack}, namespace ${r.metadata.namespace ?? '—'}, zone ${own}) has an ${d.en} rule admitting ${from} → ${to} traffic: ${why.en} (plan §二(二)).`,
+                zh: `${r.address}（栈 ${r.stack}，命名空间 ${r.metadata.namespace ?? '—'}，区域 ${own}）的${d.zh}规则放行 ${from} → ${to} 的流量：${why.zh}。`,
+                en: `${r.address} (stack ${r.stack}, namespace ${r.metadata.namespace ?? '—'}, zone ${own}) has an ${d.en} rule admitting ${from} → ${to} traffic: ${why.en}.`,
               },
             });
           }

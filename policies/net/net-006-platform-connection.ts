@@ -38,8 +38,8 @@ export const NET_006 = defineRule({
         doc: 'topology',
         path: '/platforms',
         message: {
-          zh: `拓扑中没有${k.zh}平台（kind: ${k.kind}），继续使用的系统无处接入（新兵办发〔2017〕187号 二(四)）。`,
-          en: `The topology declares no ${k.en} platform (kind ${k.kind}) for kept systems to connect to (plan §二(四)).`,
+          zh: `拓扑中没有${k.zh}平台（kind: ${k.kind}），继续使用的系统无处接入。`,
+          en: `The topology declares no ${k.en} platform (kind ${k.kind}) for kept systems to connect to.`,
         },
       });
     }
@@ -63,8 +63,8 @@ export const NET_006 = defineRule({
             path: `/systems/${index}/platforms/${first.at}/connectedOn`,
             system: system.id,
             message: {
-              zh: `系统 ${who} 于 ${on} 才接入${req.zh}平台 ${first.c.platform}，晚于期限 ${deadline}（新兵办发〔2017〕187号 二(四)）。`,
-              en: `System ${system.id} connects to the ${req.en} platform ${first.c.platform} on ${on}, after the deadline ${deadline} (plan §二(四)).`,
+              zh: `系统 ${who} 于 ${on} 才接入${req.zh}平台 ${first.c.platform}，晚于期限 ${deadline}。`,
+              en: `System ${system.id} connects to the ${req.en} platform ${first.c.platform} on ${on}, after the deadline ${deadline}.`,
             },
           });
           continue;
@@ -76,8 +76,8 @@ export const NET_006 = defineRule({
           path: `/systems/${index}`,
           system: system.id,
           message: {
-            zh: `截至 ${ctx.asOf}，继续使用的系统 ${who} 仍未接入${req.zh}平台（${names}），期限 ${deadline} 已过（新兵办发〔2017〕187号 二(四)）。`,
-            en: `As of ${ctx.asOf}, kept system ${system.id} is not connected to the ${req.en} platform (${names}); the deadline ${deadline} has passed (plan §二(四)).`,
+            zh: `截至 ${ctx.asOf}，继续使用的系统 ${who} 仍未接入${req.zh}平台（${names}），期限 ${deadline} 已过。`,
+            en: `As of ${ctx.asOf}, kept system ${system.id} is not connected to the ${req.en} platform (${names}); the deadline ${deadline} has passed.`,
           },
         });
       }

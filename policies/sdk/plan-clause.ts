@@ -4,7 +4,7 @@
  */
 export const PLAN_DOCUMENT = '新兵办发〔2017〕187号';
 
-/** `planClause('二(三)')` → `新兵办发〔2017〕187号 二(三)`; several sections are joined with `、`. */
+/** `planClause('二(三)')` → `新兵办发〔2017〕187号 §二(三)`; several sections are joined with `、`. The one clause format of the plan's packs. */
 export function planClause(...sections: string[]): string {
-  return `${PLAN_DOCUMENT} ${sections.join('、')}`;
+  return `${PLAN_DOCUMENT} ${sections.map((s) => `§${s}`).join('、')}`;
 }

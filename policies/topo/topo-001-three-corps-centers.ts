@@ -31,8 +31,8 @@ export const TOPO_001 = defineRule({
         doc: 'topology',
         path,
         message: {
-          zh: `拓扑中有 ${found.length} 个${e.zh}（${ids}），实施方案“3+x”架构要求恰好 ${e.want} 个（新兵办发〔2017〕187号 二(三)）。`,
-          en: `The topology has ${found.length} ${e.en} (${ids}); the plan's "3 + x" architecture requires exactly ${e.want} (plan §二(三)).`,
+          zh: `拓扑中有 ${found.length} 个${e.zh}（${ids}），实施方案“3+x”架构要求恰好 ${e.want} 个。`,
+          en: `The topology has ${found.length} ${e.en} (${ids}); the plan's "3 + x" architecture requires exactly ${e.want}.`,
         },
       });
     }

@@ -36,8 +36,8 @@ export const TOPO_002 = defineRule({
         path: `/centers/${index}/city`,
         center: primary.id,
         message: {
-          zh: `主数据中心 ${primary.id} 位于${primary.city}，但没有同城容灾中心（现有容灾中心：${drList}）；“两地三中心”要求一个容灾中心与主中心同城（新兵办发〔2017〕187号 二(三)）。`,
-          en: `Primary center ${primary.id} is in ${primary.city} but no corps DR center is in the same city (DR centers: ${drList}); "two places, three centers" needs a same-city DR center (plan §二(三)).`,
+          zh: `主数据中心 ${primary.id} 位于${primary.city}，但没有同城容灾中心（现有容灾中心：${drList}）；“两地三中心”要求一个容灾中心与主中心同城。`,
+          en: `Primary center ${primary.id} is in ${primary.city} but no corps DR center is in the same city (DR centers: ${drList}); "two places, three centers" needs a same-city DR center.`,
         },
       });
     }
@@ -47,8 +47,8 @@ export const TOPO_002 = defineRule({
         path: `/centers/${index}/city`,
         center: primary.id,
         message: {
-          zh: `主数据中心 ${primary.id} 位于${primary.city}，但没有异地容灾中心（现有容灾中心：${drList}）；“两地三中心”要求另一个容灾中心位于其他城市（新兵办发〔2017〕187号 二(三)）。`,
-          en: `Primary center ${primary.id} is in ${primary.city} but no corps DR center is in another city (DR centers: ${drList}); "two places, three centers" needs an off-site DR center (plan §二(三)).`,
+          zh: `主数据中心 ${primary.id} 位于${primary.city}，但没有异地容灾中心（现有容灾中心：${drList}）；“两地三中心”要求另一个容灾中心位于其他城市。`,
+          en: `Primary center ${primary.id} is in ${primary.city} but no corps DR center is in another city (DR centers: ${drList}); "two places, three centers" needs an off-site DR center.`,
         },
       });
     }

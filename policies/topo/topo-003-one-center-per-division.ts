@@ -31,8 +31,8 @@ export const TOPO_003 = defineRule({
           path: `/centers/${index}`,
           center: center.id,
           message: {
-            zh: `师级数据中心 ${center.id} 未指明所属师市（division）（新兵办发〔2017〕187号 二(三)）。`,
-            en: `Division center ${center.id} does not name its division (field division) (plan §二(三)).`,
+            zh: `师级数据中心 ${center.id} 未指明所属师市（division）。`,
+            en: `Division center ${center.id} does not name its division (field division).`,
           },
         });
         continue;
@@ -43,8 +43,8 @@ export const TOPO_003 = defineRule({
           path: `/centers/${index}/division`,
           center: center.id,
           message: {
-            zh: `师级数据中心 ${center.id} 指向不存在的师市 ${division}（新兵办发〔2017〕187号 二(三)）。`,
-            en: `Division center ${center.id} names division ${division}, which is not in the topology's divisions (plan §二(三)).`,
+            zh: `师级数据中心 ${center.id} 指向不存在的师市 ${division}。`,
+            en: `Division center ${center.id} names division ${division}, which is not in the topology's divisions.`,
           },
         });
         continue;
@@ -60,8 +60,8 @@ export const TOPO_003 = defineRule({
         path: `/centers/${index}/division`,
         center: center.id,
         message: {
-          zh: `${name}（${division}）已有师级数据中心 ${first}，${center.id} 是第二个；每个师市只建一个师级数据中心（新兵办发〔2017〕187号 二(三)）。`,
-          en: `${division} already has division center ${first}; ${center.id} is a second one — one division center per division (plan §二(三)).`,
+          zh: `${name}（${division}）已有师级数据中心 ${first}，${center.id} 是第二个；每个师市只建一个师级数据中心。`,
+          en: `${division} already has division center ${first}; ${center.id} is a second one — one division center per division.`,
         },
       });
     }

@@ -30,8 +30,8 @@ export const TOPO_004 = defineRule({
           path: `/centers/${index}`,
           center: center.id,
           message: {
-            zh: `师级数据中心 ${center.id} 未设置容灾目标 drTarget；师市须依托兵团实现容灾（新兵办发〔2017〕187号 二(三)）。`,
-            en: `Division center ${center.id} has no drTarget; divisions do DR through the corps (plan §二(三)).`,
+            zh: `师级数据中心 ${center.id} 未设置容灾目标 drTarget；师市须依托兵团实现容灾。`,
+            en: `Division center ${center.id} has no drTarget; divisions do DR through the corps.`,
           },
         });
         continue;
@@ -46,8 +46,8 @@ export const TOPO_004 = defineRule({
         path: `/centers/${index}/drTarget`,
         center: center.id,
         message: {
-          zh: `师级数据中心 ${center.id} 的 drTarget ${target} 是${what.zh}，而不是兵团级容灾中心（新兵办发〔2017〕187号 二(三)）。`,
-          en: `Division center ${center.id} has drTarget ${target}, ${what.en}, not a corps DR center (plan §二(三)).`,
+          zh: `师级数据中心 ${center.id} 的 drTarget ${target} 是${what.zh}，而不是兵团级容灾中心。`,
+          en: `Division center ${center.id} has drTarget ${target}, ${what.en}, not a corps DR center.`,
         },
       });
     }

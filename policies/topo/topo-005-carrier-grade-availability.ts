@@ -30,8 +30,8 @@ export const TOPO_005 = defineRule({
         path: typeof a === 'number' ? `/centers/${index}/availability` : `/centers/${index}`,
         center: center.id,
         message: {
-          zh: `中心 ${center.id} 的可用性目标 ${stated} 低于电信级下限 ${floor}%（新兵办发〔2017〕187号 二(三)）。`,
-          en: `Center ${center.id} has availability target ${typeof a === 'number' ? `${a}%` : '(missing)'}, below the carrier-grade floor of ${floor}% (plan §二(三)).`,
+          zh: `中心 ${center.id} 的可用性目标 ${stated} 低于电信级下限 ${floor}%。`,
+          en: `Center ${center.id} has availability target ${typeof a === 'number' ? `${a}%` : '(missing)'}, below the carrier-grade floor of ${floor}%.`,
         },
       });
     });

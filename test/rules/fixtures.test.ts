@@ -48,6 +48,14 @@ describe('rule fixtures: test/rules/<RULE-ID>/<case>/', () => {
       }
       else if (spec.expect !== undefined) expect(shown, `${c.ruleId}/${c.name} should give exactly ${spec.expect}`).toHaveLength(spec.expect);
       else expect(findings.length, `${c.ruleId}/${c.name} should give at least one finding`).toBeGreaterThan(0);
+      // A message says what is wrong and where; the clause and the fix are the rule's metadata.
+      for (const f of findings) {
+        for (const text of [f.message.en, f.message.zh]) {
+          expect(text, `${c.ruleId}/${c.name}: the message repeats the clause`).not.toContain(rule.clause);
+          expect(text, `${c.ruleId}/${c.name}: the message repeats the remediation`).not.toContain(rule.remediation.en);
+          expect(text, `${c.ruleId}/${c.name}: the message repeats the remediation`).not.toContain(rule.remediation.zh);
+        }
+      }
     });
   }
 });

@@ -149,10 +149,11 @@ describe('NET pack', () => {
         zone: 'extranet-internet-access', 'kubernetes.io/metadata.name': 'zone-extranet-internet-access',
       }));
       const f = NET_005.check(ctxOf(baseEnv(), { resources }));
+      // The clause comes from the rule's metadata; the message says what is wrong and where.
       expect(f.map((x) => x.message.en.split(': ')[1])).toEqual([
-        'networks.flows has no extranet-internet-access → extranet-dedicated flow (plan §二(二)).',
-        'ports 8080 are not among the ports 443 allowed for extranet-internet-access → platform (plan §二(二)).',
-        'networks.flows has no extranet-dedicated → extranet-internet-access flow (plan §二(二)).',
+        'networks.flows has no extranet-internet-access → extranet-dedicated flow.',
+        'ports 8080 are not among the ports 443 allowed for extranet-internet-access → platform.',
+        'networks.flows has no extranet-dedicated → extranet-internet-access flow.',
       ]);
     });
 
