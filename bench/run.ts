@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { measureMedian, peakMemoryMethod, type Measurement, type RunSpec } from './measure';
+import { linearRows, linearTable } from './linear';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BTYUN = path.join(ROOT, 'bin', 'btyun.js');
@@ -115,6 +116,8 @@ function main(): void {
   const count = runs();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-bench-'));
   try {
+    log('linear-time rows (issue 12): YAML keys, HCL lines, URL and secret masking at 1× and 10×');
+    const linear = linearTable(linearRows(count));
     const rows = sizes().map((n) => benchSize(work, n, count));
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const out = [
@@ -125,6 +128,8 @@ function main(): void {
       table(rows),
       '',
       targets(rows[rows.length - 1]),
+      '',
+      linear,
       '',
     ].join('\n');
     process.stdout.write(out);

@@ -22,7 +22,8 @@ import type { Environment } from '../checks/core/types';
 import { todayUtc } from '../checks/core/dates';
 import { InputError, UsageError } from '../checks/core/errors';
 import { swapFolder } from '../checks/core/folders';
-import { hashStackFiles, readSynthRecord, writeSynthRecord, type GateVerdict, type StackRecord } from '../checks/core/synth-record';
+import { hashStackFiles, readSynthRecord, SYNTH_RECORD_FILE, writeSynthRecord, type GateVerdict, type StackRecord } from '../checks/core/synth-record';
+import { refuseInputFolderOutput, removeOnSignal, removeStaleLeftovers } from '../checks/core/output-guard';
 import { VERSION } from '../checks/core/version';
 import { CenterStack } from './constructs/center-stack';
 import { terraformSafeModel } from './terraform-safe-model';
@@ -114,16 +115,36 @@ export function replaceOutput(next: string, outDir: string): void {
 }
 
 /**
- * The output folder is replaced whole, so it must be a previous cdktf output (manifest.json or
- * stacks/), an empty folder, or absent. Anything else — `--out .`, `--out environments/x`, a
- * file, a folder of notes — would be deleted by the replace: refused before any work.
+ * The output folder is replaced whole, so it must be a previous output btyun itself wrote (it
+ * holds btyun's synthesis record, btyun-synth.json), an empty folder, or absent. Anything else —
+ * `--out .`, a clone of this repository (its `stacks/` is source code), a folder of notes, a file —
+ * would be deleted by the replace: refused before any work. Nothing is ever written into the
+ * shipped environments/ or an environment folder that was read (by real path), and leftovers of
+ * interrupted runs beside it (`X.tmp-PID`, `X.work-PID`, `X.old-PID` of a dead PID) are removed;
+ * this run's own are removed on SIGINT / SIGTERM.
  */
 function shownPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel === '' ? '.' : rel.startsWith('..') ? p : rel.split(path.sep).join('/');
 }
 
+function hasSynthRecord(outDir: string): boolean {
+  try {
+    return fs.lstatSync(path.join(outDir, SYNTH_RECORD_FILE)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export function refuseForeignOutDir(outDir: string, shown = shownPath(outDir)): void {
+  checkForeignOutDir(outDir, shown);
+  // Never into the shipped environments/ or an environment that was read (by real path).
+  refuseInputFolderOutput(outDir, shown, { folder: true });
+  removeStaleLeftovers(outDir);
+  removeOnSignal(`${outDir}.tmp-${process.pid}`, `${outDir}.work-${process.pid}`);
+}
+
+function checkForeignOutDir(outDir: string, shown: string): void {
   let st: fs.Stats;
   try {
     st = fs.statSync(outDir);
@@ -136,7 +157,7 @@ export function refuseForeignOutDir(outDir: string, shown = shownPath(outDir)): 
   if (!st.isDirectory()) refuse('it is a file, not a cdktf output folder');
   if (path.relative(outDir, process.cwd()) === '' || !path.relative(outDir, process.cwd()).startsWith('..')) refuse('it is the current folder or contains it');
   const entries = fs.readdirSync(outDir);
-  if (entries.length > 0 && !entries.includes('manifest.json') && !entries.includes('stacks')) refuse('it is not a cdktf output folder (no manifest.json, no stacks/)');
+  if (entries.length > 0 && !hasSynthRecord(outDir)) refuse(`it is not empty and holds no ${SYNTH_RECORD_FILE} (btyun's mark on a folder it synthesized)`);
 }
 
 /**

@@ -2,6 +2,7 @@
  * Bad input: reported as one line per problem, naming file, line, column and the path inside the
  * document, and exit status 2. Never a stack trace.
  */
+import { printable } from './printable';
 export interface InputProblem {
   /** File as given / relative to cwd. */
   file: string;
@@ -21,13 +22,17 @@ export class InputError extends Error {
   }
 }
 
-/** `file:line:column: path: message` — the one-line format every command uses. */
+/**
+ * `file:line:column: path: message` — the one-line format every command uses. File names, paths
+ * and messages may carry input text (a file name with an escape sequence, an id with U+202E): the
+ * line is made printable here, once for every problem.
+ */
 export function formatProblem(p: InputProblem): string {
-  let where = p.file;
+  let where = printable(p.file);
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
-  const path = p.path !== undefined && p.path !== '' ? ` ${p.path}:` : '';
-  return `${where}:${path} ${p.message}`;
+  const path = p.path !== undefined && p.path !== '' ? ` ${printable(p.path)}:` : '';
+  return `${where}:${path} ${printable(p.message)}`;
 }
 
 /** Usage errors (unknown flag, unknown rule id, ...) also exit 2. */

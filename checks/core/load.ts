@@ -11,7 +11,9 @@ import { InputError } from './errors';
 import type { InputProblem } from './errors';
 import type { DocumentName, Environment, Inventory, MigrationPlan, Networks, Policy, Topology } from './types';
 import { DOCUMENT_NAMES } from './types';
-import { decodeYamlBytes, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_TEXT, parseYaml } from './yaml';
+import { decodeYamlBytes, parseYaml } from './yaml';
+import { fsReason, readInputBytes } from './input-file';
+import { protectInputFolder } from './output-guard';
 import type { PlainValue } from './yaml';
 import { validateDocument } from './schema';
 import { crossReferences } from './crossref';
@@ -80,6 +82,8 @@ export function loadEnvironment(ref: string = DEFAULT_ENVIRONMENT, opts: { cwd?:
     if (text !== undefined) sources[doc] = { file, text };
   }
   const files = Object.fromEntries(DOCUMENT_NAMES.map((d) => [d, displayPath(path.join(dir, `${d}.yaml`), cwd)])) as Record<DocumentName, string>;
+  // No command writes into an environment it read (checks/core/output-guard.ts).
+  protectInputFolder(dir);
   return buildEnvironment(name, dir, files, sources, problems);
 }
 
@@ -95,26 +99,21 @@ function readDocument(full: string, file: string, problems: InputProblem[]): str
       message:
         code === 'EACCES' || code === 'EPERM'
           ? `cannot read file (permission denied, ${code})`
-          : 'file not found (an environment needs topology, networks, inventory, migration and policy .yaml)',
+          : code === 'ENOENT'
+            ? 'file not found (an environment needs topology, networks, inventory, migration and policy .yaml)'
+            : fsReason(e),
     });
     return undefined;
   }
-  if (!stat.isFile()) {
-    problems.push({ file, message: 'not a regular file' });
+  void stat;
+  // Stat'ed again on the descriptor that is read: a regular file only (a FIFO would hang, a
+  // device never end), and never more than the limit is loaded into memory.
+  const read = readInputBytes(full, file, 'yaml');
+  if (read.problem) {
+    problems.push(read.problem);
     return undefined;
   }
-  // Check the size before reading, so a huge file is never loaded into memory.
-  if (stat.size > MAX_DOCUMENT_BYTES) {
-    problems.push({ file, message: `file is too large (${stat.size} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes, ${MAX_DOCUMENT_SIZE_TEXT})` });
-    return undefined;
-  }
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(full);
-  } catch (e) {
-    problems.push({ file, message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
-    return undefined;
-  }
+  const bytes = read.bytes;
   const decoded = decodeYamlBytes(bytes, file);
   if (decoded.problem) problems.push(decoded.problem);
   return decoded.text;
@@ -139,6 +138,20 @@ export function environmentFromDocuments(name: string, dir: string, docs: Record
   return buildEnvironment(name, dir, files, docs, []);
 }
 
+/**
+ * The YAML parser quotes the offending source in its messages (`Unexpected scalar token in YAML
+ * stream: "S3cr3tB"`): the line may hold a secret. The place (line, column) and the kind of error
+ * stay; the quoted text goes.
+ */
+function withoutEchoedSource(p: InputProblem): InputProblem {
+  let message = p.message;
+  // `Unexpected scalar token in YAML stream: "…"`, `Not a YAML token: …`, `Block scalar header
+  // includes extra characters: …`, `cannot parse YAML: …`: the part after the colon is the source.
+  if (/^(Unexpected |Not a YAML token|Block scalar header|cannot parse YAML)/.test(message) || message.includes(': "')) message = message.replace(/: [\s\S]*$/, '');
+  if (message.includes('"')) message = message.replace(/"(?:[^"\\\n]|\\.)*"/g, '(text not shown)');
+  return message === p.message ? p : { ...p, message };
+}
+
 function buildEnvironment(
   name: string,
   dir: string,
@@ -155,7 +168,7 @@ function buildEnvironment(
     const parsed = parseYaml(src.text, src.file);
     positions[doc] = parsed.positions;
     if (parsed.problems.length > 0 || parsed.value === undefined) {
-      problems.push(...parsed.problems);
+      problems.push(...parsed.problems.map(withoutEchoedSource));
       continue;
     }
     const schemaProblems = validateDocument(doc, parsed.value, src.file, (p) => locate(doc, p));

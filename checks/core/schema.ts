@@ -40,8 +40,20 @@ export function validateDocument(name: DocumentName, data: unknown, file: string
   return describeErrors(validate.errors ?? [], data, file, locate);
 }
 
+/**
+ * Whether a wrong value may be echoed in a message: short, and nothing like a credential (a URL,
+ * an `@`, a PEM block, a token mixing upper case, lower case and digits). A password pasted into
+ * the wrong field must not reach a CI log: such a value is described, never shown.
+ */
+function echoable(v: string): boolean {
+  if (v.length > 24 || v.includes('://') || v.includes('@') || v.includes('-----')) return false;
+  // A token of printable ASCII (a password's alphabet); text with controls or spaces is not one.
+  const token = /^[\x21-\x7e]+$/.test(v);
+  return !(token && v.length >= 6 && /[A-Z]/.test(v) && /[a-z]/.test(v) && /\d/.test(v));
+}
+
 function show(v: unknown): string {
-  if (typeof v === 'string') return `'${v.length > 60 ? v.slice(0, 57) + '...' : v}'`;
+  if (typeof v === 'string') return echoable(v) ? `'${v}'` : `a string of ${[...v].length} characters, not shown`;
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';

@@ -93,7 +93,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       version: '1.2',
       schema: 'core',
       customTags: [],
-      uniqueKeys: true,
+      // Unique keys are checked by ValueBuilder.map with a Set per map: the parser's own check
+      // compares every key with every earlier one (50,000 keys took a minute).
+      uniqueKeys: false,
       prettyErrors: true,
       strict: true,
       lineCounter,
@@ -229,6 +231,7 @@ class ValueBuilder {
 
   private map(items: readonly unknown[], pointer: string, depth: number, aliasAt: number | undefined): PlainValue {
     const out: { [k: string]: PlainValue } = {};
+    const seen = new Set<string>();
     for (const pair of items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -244,10 +247,11 @@ class ValueBuilder {
         continue;
       }
       // `1:` and `"1":` are different YAML keys but the same JS key.
-      if (Object.prototype.hasOwnProperty.call(out, key)) {
+      if (seen.has(key)) {
         this.problem(keyOffset, child, 'duplicate key (map keys must be unique)');
         continue;
       }
+      seen.add(key);
       // Own data property: never goes through a setter.
       Object.defineProperty(out, key, {
         value: this.build(pair.value as YamlNode | null, child, keyOffset, depth + 1, aliasAt),

@@ -10,6 +10,7 @@ import { displayPath, listDir, readText } from './normalize/files';
 import { parseJsonText } from './normalize/json-text';
 import { normalizePlan } from './normalize/plan';
 import { readRootModule } from './read/module-reader';
+import { loadManifests } from './read/manifests/read-manifests';
 import { configFileNames, isConfigFileName } from './read/terraform-files';
 
 /** Problems of every stack are reported together, not only the first stack's. */
@@ -45,7 +46,7 @@ export async function loadSynthDir(dir: string, cwd: string, varFiles: readonly 
     if (stacks.length === 0) throw new InputError([{ file: displayPath(stacksDir, cwd), message: 'no stacks/<stack>/cdk.tf.json here: was the synth complete?' }]);
     return readStacks(stacks, cwd, varFiles);
   }
-  if (!entries.some((e) => e.isFile() && isConfigFileName(e.name))) {
+  if (!entries.some((e) => !e.isDirectory() && isConfigFileName(e.name))) {
     throw new InputError([{ file: displayPath(dir, cwd), message: 'no stacks/<stack>/cdk.tf.json and no *.tf.json here: is this a cdktf output folder (cdktf.out)?' }]);
   }
   return readStacks([{ dir, stack: path.basename(path.resolve(cwd, dir)) }], cwd, varFiles);
@@ -54,7 +55,7 @@ export async function loadSynthDir(dir: string, cwd: string, varFiles: readonly 
 /** `terraform show -json` output; stack = the file's base name without extensions. */
 export function loadPlanFile(file: string, cwd: string): Resource[] {
   const shown = displayPath(file, cwd);
-  const doc = parseJsonText(readText(file, cwd), shown);
+  const doc = parseJsonText(readText(file, cwd, 'json'), shown);
   const stack = path.basename(file).replace(/\..*$/, '') || 'plan';
   return normalizePlan(doc, stack, shown);
 }
@@ -82,6 +83,8 @@ export async function loadConfiguration(source: ConfigurationSource, cwd: string
       return { resources: loadPlanFile(source.file, cwd), problems: [] };
     case 'tf':
       return loadTfDir(source.dir, cwd, source.varFiles);
+    case 'manifests':
+      return loadManifests(source.path, cwd);
     case 'none':
       return { resources: [], problems: [] };
   }

@@ -12,6 +12,33 @@ function push<K>(m: Map<K, Resource[]>, k: K, r: Resource): void {
 
 const EMPTY: readonly Resource[] = Object.freeze([]);
 
+/**
+ * Kubernetes kinds that live in no namespace (canonical kinds, see Resource.kind). Every other
+ * `kubernetes_*` kind is namespaced.
+ */
+export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'namespace', 'cluster_role', 'cluster_role_binding', 'persistent_volume', 'storage_class', 'priority_class',
+  'mutating_webhook_configuration', 'validating_webhook_configuration', 'csi_driver', 'runtime_class',
+  'api_service', 'certificate_signing_request', 'custom_resource_definition', 'node_taint', 'node',
+  'manifest', 'labels', 'annotations', 'env',
+]);
+
+/**
+ * The namespace a resource is in, as Kubernetes places it: a namespace is its own (by name); a
+ * namespaced Kubernetes object without metadata.namespace is in `default`; a cluster-scoped object
+ * or a resource of another provider is in none (its literal metadata.namespace, if any).
+ */
+export function resourceNamespace(r: Resource): string | undefined {
+  if (r.kind === 'namespace') return r.metadata.name;
+  if (r.metadata.namespace !== undefined) return r.metadata.namespace;
+  if (!r.type.startsWith('kubernetes_') || CLUSTER_SCOPED_KINDS.has(r.kind)) return undefined;
+  // An unresolved namespace (`${…}`) is somewhere, but not provably `default`.
+  const meta = r.attrs.metadata;
+  const m = Array.isArray(meta) ? meta[0] : meta;
+  if (m !== null && typeof m === 'object' && !Array.isArray(m) && (m as Record<string, unknown>).namespace !== undefined) return undefined;
+  return 'default';
+}
+
 export function buildResourceIndex(resources: readonly Resource[]): ResourceIndex {
   const byKind = new Map<string, Resource[]>();
   const byStack = new Map<string, Resource[]>();
@@ -23,7 +50,7 @@ export function buildResourceIndex(resources: readonly Resource[]): ResourceInde
     push(byKind, r.kind, r);
     push(byStack, r.stack, r);
     if (r.system !== undefined) push(bySystem, r.system, r);
-    const ns = r.kind === 'namespace' ? r.metadata.name : r.metadata.namespace;
+    const ns = resourceNamespace(r);
     if (ns !== undefined) push(byNs, `${r.stack}\u0000${ns}`, r);
     if (r.kind === 'namespace' && r.metadata.name !== undefined) namespaces.set(`${r.stack}\u0000${r.metadata.name}`, r);
     for (const [k, v] of Object.entries(r.metadata.labels)) {

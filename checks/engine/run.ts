@@ -13,6 +13,7 @@ import type { Environment, MlpsLevel, Severity } from '../core/types';
 import { VERSION } from '../core/version';
 import { overriddenSeverity, reviewPolicy, withEffectivePolicy, type PolicyReview } from './effective-policy';
 import { hasInput } from './evaluate-rule';
+import { originOf } from './finding-location';
 import { buildResourceIndex } from './resource-index';
 import { collectSecrets, makeMasker, type Masker } from './secrets';
 import { sortFindings } from './sort';
@@ -86,6 +87,7 @@ function toFinding(rule: Rule, raw: RawFinding, env: Environment, review: Policy
     line: r?.line ?? raw.location?.line ?? pos?.line,
     column: r ? undefined : pos?.column,
     constructPath: r?.constructPath,
+    origin: originOf(env, r, { file: r?.file ?? raw.location?.file, stack: raw.location?.stack, system: raw.system, center: raw.center }),
     suppressed: false,
   });
 }
@@ -193,7 +195,7 @@ export function runChecks(input: RunInput): RunResult {
 /** Unsuppressed findings at or above `failOn`. */
 export function blockingFindings(result: Pick<CheckResult, 'findings' | 'failOn'>): Finding[] {
   const floor = severityRank(result.failOn);
-  return result.findings.filter((f) => !f.suppressed && severityRank(f.severity) >= floor);
+  return result.findings.filter((f) => !f.suppressed && f.baselined !== true && severityRank(f.severity) >= floor);
 }
 
 /** 0 nothing at or above failOn; 1 otherwise. (2 is for bad input and rule errors, decided by the CLI.) */

@@ -5,15 +5,14 @@
  */
 import type { Resource, Value } from './types';
 import { isObj, isUnresolved } from './values';
+import { flagAssignment, hasPemPrivateKey, maskUrlPasswords, urlPasswords } from '../core/credentials';
 
 export const MASK = '****';
 
-/** Env var names whose value is a secret (DB_PASSWORD, API_TOKEN, JWT_SECRET, SIGNING_KEY…). */
-const SECRET_NAME = /pass(word|wd)|pwd|token|secret|key|credential/i;
+/** Env var / flag names whose value is a secret (DB_PASSWORD, DB_PASS, API_TOKEN, JWT_SECRET, SIGNING_KEY…). */
+const SECRET_NAME = /pass|pwd|token|secret|key|credential/i;
 /** Attribute keys holding a secret literal (not `key` of a secret_key_ref, nor `secret_name`). */
 const SECRET_ATTR = /^(.*_)?(password|passwd|token|api_key|secret_key|access_key|private_key|client_secret)$/i;
-/** `scheme://user:password@host` — the password part. */
-const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)([^\s@/]+)(@)/gi;
 /** Secret kinds whose data maps are secret values. */
 const SECRET_KINDS = new Set(['secret']);
 const SECRET_DATA_KEYS = ['data', 'string_data', 'binary_data'];
@@ -53,12 +52,26 @@ function isSecretAttr(k: string): boolean {
 function walk(v: Value | undefined, out: Set<string>, depth: number): void {
   if (depth > 64 || v === undefined || v === null || isUnresolved(v)) return;
   if (typeof v === 'string') {
-    // A URL password needs `://`: test for it before running the regex on every string.
-    if (v.includes('://')) for (const m of v.matchAll(URL_PASSWORD)) out.add(m[2]);
+    // `scheme://user:password@host` — the password part (a linear scan, no regex).
+    for (const pw of urlPasswords(v)) out.add(pw);
+    // `--password=…` in a container's args or command.
+    const flag = flagAssignment(v);
+    if (flag && flag.value !== '' && SECRET_NAME.test(flag.name)) addWithEncodings(flag.value, out);
+    // A PEM private key under any key: the whole value, and each line of its body.
+    if (hasPemPrivateKey(v)) {
+      addWithEncodings(v, out);
+      for (const line of v.split(/\\n|\n/)) if (line.length >= 16 && !line.startsWith('-----')) out.add(line.trim());
+    }
     return;
   }
   if (Array.isArray(v)) {
-    for (const x of v) walk(x, out, depth + 1);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      walk(x, out, depth + 1);
+      // `--password S3cr3t`: the argument after a secret-named flag.
+      const next = v[i + 1];
+      if (typeof x === 'string' && typeof next === 'string' && /^--?[A-Za-z][\w.-]*$/.test(x) && SECRET_NAME.test(x) && !next.startsWith('-')) addWithEncodings(next, out);
+    }
     return;
   }
   if (!isObj(v)) return;
@@ -87,21 +100,43 @@ export function collectSecrets(resources: readonly Resource[]): Set<string> {
   return out;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export type Masker = (text: string) => string;
 
-/** A masking function for a set of secrets: longest first, so that no part of a secret survives. */
+const isWordChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+
+/**
+ * A masking function for a set of secrets: every occurrence of every secret (short ones, under six
+ * characters, only as whole tokens, so that `abc` does not mask every `abc` inside other words)
+ * is covered, overlapping occurrences merged, and each covered run replaced by `****` — so that no
+ * part of a secret survives. No regular expression is built from the values: a 40,000-character
+ * secret made the old alternation "Invalid regular expression", and the error printed it.
+ */
 export function makeMasker(secrets: Iterable<string>): Masker {
-  const list = [...new Set(secrets)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // Short values only as whole tokens, so that `abc` does not mask every `abc` inside other words.
-  const parts = list.map((s) => (s.length >= 6 ? escapeRegExp(s) : `(?<![\\w])${escapeRegExp(s)}(?![\\w])`));
-  const re = parts.length > 0 ? new RegExp(parts.join('|'), 'g') : undefined;
+  const list = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   return (text: string): string => {
-    let out = text.replace(URL_PASSWORD, `$1${MASK}$3`);
-    if (re) out = out.replace(re, MASK);
-    return out;
+    const masked = maskUrlPasswords(text, MASK);
+    if (list.length === 0) return masked;
+    const spans: [number, number][] = [];
+    for (const s of list) {
+      if (s.length > masked.length) continue;
+      for (let at = masked.indexOf(s); at !== -1; at = masked.indexOf(s, at + 1)) {
+        const end = at + s.length;
+        if (s.length < 6 && ((at > 0 && isWordChar(masked.charCodeAt(at - 1))) || (end < masked.length && isWordChar(masked.charCodeAt(end))))) continue;
+        spans.push([at, end]);
+      }
+    }
+    if (spans.length === 0) return masked;
+    spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    let out = '';
+    let last = 0;
+    let i = 0;
+    while (i < spans.length) {
+      const start = spans[i][0];
+      let end = spans[i][1];
+      for (i++; i < spans.length && spans[i][0] < end; i++) end = Math.max(end, spans[i][1]);
+      out += masked.slice(last, start) + MASK;
+      last = end;
+    }
+    return out + masked.slice(last);
   };
 }

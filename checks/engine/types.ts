@@ -88,6 +88,8 @@ export type ConfigurationSource =
   | { kind: 'synth'; dir: string; varFiles?: readonly string[] }
   | { kind: 'plan'; file: string }
   | { kind: 'tf'; dir: string; varFiles?: readonly string[] }
+  /** Kubernetes manifests (a file or a folder; YAML or JSON, multi-document, `kind: List`): read/manifests/. */
+  | { kind: 'manifests'; path: string }
   | { kind: 'none' };
 
 /**
@@ -231,8 +233,24 @@ export interface Finding {
   line?: number;
   column?: number;
   constructPath?: string;
+  /**
+   * For a finding on synthesized output (a cdktf stack file, not in the repository): the
+   * environment YAML entry that produced it — what a reviewer opens (finding-location.ts).
+   */
+  origin?: FindingOrigin;
   suppressed: boolean;
   suppression?: { reason: string; approvedBy: string; expires: string };
+  /** Recorded in the `--baseline` file: reported, marked, never blocking. */
+  baselined?: boolean;
+}
+
+/** A line of an environment document (file relative to cwd, POSIX separators). */
+export interface FindingOrigin {
+  file: string;
+  line: number;
+  column?: number;
+  doc: DocumentName;
+  path: string;
 }
 
 export interface CheckResult {

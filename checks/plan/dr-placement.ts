@@ -15,6 +15,7 @@
  * report the missing redundancy.
  */
 import type { Center, Environment, MlpsLevel } from '../core/types';
+import { compareCodePoints } from '../core/order';
 
 export type DrMode = 'warm' | 'active';
 
@@ -33,7 +34,7 @@ function byPreference(first: string | undefined) {
   return (a: Center, b: Center): number => {
     if (a.id === first) return -1;
     if (b.id === first) return 1;
-    return a.id.localeCompare(b.id);
+    return compareCodePoints(a.id, b.id);
   };
 }
 

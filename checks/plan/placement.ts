@@ -15,6 +15,7 @@
  *   corps primary center, whatever the move says (兵团级大集中).
  */
 import type { Center, Environment, InfoSystem, MlpsLevel, ZoneId } from '../core/types';
+import { compareCodePoints } from '../core/order';
 
 export type NotDeployedReason = 'retired' | 'replaced' | 'unclassified' | 'classified' | 'not-on-cloud' | 'unknown-center';
 
@@ -53,7 +54,7 @@ export function migrationTarget(env: Environment, systemId: string): string | un
   let targets = TARGETS.get(env);
   if (!targets) {
     const map = new Map<string, string>();
-    const waves = [...env.migration.waves].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
+    const waves = [...env.migration.waves].sort((a, b) => compareCodePoints(a.deadline, b.deadline) || compareCodePoints(a.id, b.id));
     for (const wave of waves) for (const move of wave.moves) map.set(move.system, move.to);
     targets = map;
     TARGETS.set(env, targets);

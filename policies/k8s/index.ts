@@ -1,5 +1,5 @@
 /**
- * The K8S pack: workload hardening (RULES.md, K8S-001 … K8S-027), one file per rule, in id order.
+ * The K8S pack: workload hardening (RULES.md, K8S-001 … K8S-031), one file per rule, in id order.
  * Attributes read and the unresolved-value policy: docs/k8s-pack.md.
  */
 import { definePack, type Pack } from '../sdk';
@@ -30,6 +30,10 @@ import { K8S_024 } from './k8s-024-token-automount';
 import { K8S_025 } from './k8s-025-default-service-account';
 import { K8S_026 } from './k8s-026-seccomp';
 import { K8S_027 } from './k8s-027-approved-registry';
+import { K8S_028 } from './k8s-028-sensitive-host-path';
+import { K8S_029 } from './k8s-029-proc-mount';
+import { K8S_030 } from './k8s-030-unsafe-sysctls';
+import { K8S_031 } from './k8s-031-default-service-account-binding';
 
 export const K8S_PACK: Pack = definePack({
   id: 'k8s',
@@ -39,7 +43,7 @@ export const K8S_PACK: Pack = definePack({
   rules: [
   K8S_001, K8S_002, K8S_003, K8S_004, K8S_005, K8S_006, K8S_007, K8S_008, K8S_009,
   K8S_010, K8S_011, K8S_012, K8S_013, K8S_014, K8S_015, K8S_016, K8S_017, K8S_018,
-  K8S_019, K8S_020, K8S_021, K8S_022, K8S_023, K8S_024, K8S_025, K8S_026, K8S_027,
+  K8S_019, K8S_020, K8S_021, K8S_022, K8S_023, K8S_024, K8S_025, K8S_026, K8S_027, K8S_028, K8S_029, K8S_030, K8S_031,
 ],
 });
 

@@ -1,8 +1,10 @@
 /**
- * K8S-017 imagePullPolicy Always. "Must" rule: missing (Kubernetes then defaults to IfNotPresent
- * for tagged images) or another value is a finding; an unresolved value cannot be verified.
+ * K8S-017 imagePullPolicy Always — the policy Kubernetes applies (effectivePullPolicy): when it is
+ * omitted, Always for an image tagged `:latest` or untagged, IfNotPresent otherwise. "Must" rule:
+ * an effective policy other than Always is a finding; an unresolved policy, or an omitted one with
+ * an unresolved image, cannot be verified.
  */
-import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS, readStr } from '../sdk';
+import { ALL_LEVELS, defineResourceRule, effectivePullPolicy, POD_TEMPLATE_KINDS, readStr } from '../sdk';
 import { unverifiable } from './lib/text';
 import { judgeContainers } from './lib/workloads';
 
@@ -22,8 +24,15 @@ export const K8S_017 = defineResourceRule({
     const policy = readStr(ref.container, 'image_pull_policy');
     if (policy.kind === 'unresolved') return unverifiable('image_pull_policy', policy.expr);
     if (policy.kind === 'literal' && policy.value === 'Always') return undefined;
-    return policy.kind === 'missing'
-      ? { zh: '未设置 image_pull_policy = "Always"', en: 'does not set image_pull_policy = "Always"' }
-      : { zh: `的镜像拉取策略为 ${policy.value}，应为 Always`, en: `has image_pull_policy ${policy.value}, not Always` };
+    if (policy.kind === 'missing') {
+      const image = readStr(ref.container, 'image');
+      if (image.kind === 'unresolved') {
+        return { zh: `未设置 image_pull_policy，且镜像未解析（unresolved：${image.expr}），无法验证 Kubernetes 的默认策略`, en: `cannot be verified: image_pull_policy is omitted and the image is unresolved (${image.expr}), so the policy Kubernetes defaults to is unknown` };
+      }
+      const effective = effectivePullPolicy(undefined, image.kind === 'literal' ? image.value : undefined);
+      if (effective === 'Always') return undefined;
+      return { zh: `未设置 image_pull_policy，Kubernetes 默认为 ${effective ?? 'IfNotPresent'}，应为 Always`, en: `does not set image_pull_policy, so Kubernetes defaults it to ${effective ?? 'IfNotPresent'}, not Always` };
+    }
+    return { zh: `的镜像拉取策略为 ${policy.value}，应为 Always`, en: `has image_pull_policy ${policy.value}, not Always` };
   }),
 });

@@ -1,8 +1,9 @@
 /**
- * K8S-025 not running as the `default` service account: service_account_name missing or
- * `default` is a finding. "Must not" rule: an unresolved name passes.
+ * K8S-025 not running as the `default` service account: service_account_name missing, `""` or
+ * `default` is a finding (isDefaultServiceAccountName: Kubernetes runs such a pod as `default`).
+ * "Must not" rule: an unresolved name passes.
  */
-import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS, readStr } from '../sdk';
+import { ALL_LEVELS, defineResourceRule, isDefaultServiceAccountName, POD_TEMPLATE_KINDS, readStr } from '../sdk';
 import { judgePodSpec } from './lib/workloads';
 
 export const K8S_025 = defineResourceRule({
@@ -20,9 +21,9 @@ export const K8S_025 = defineResourceRule({
   judge: judgePodSpec(({ spec }) => {
     const name = readStr(spec, 'service_account_name');
     if (name.kind === 'unresolved') return [];
-    if (name.kind === 'literal' && name.value !== 'default') return [];
-    return name.kind === 'missing'
-      ? [{ zh: 'Pod 未设置 service_account_name，以 default 服务账号运行', en: 'pod sets no service_account_name, so it runs as the default service account' }]
+    if (!isDefaultServiceAccountName(name.kind === 'literal' ? name.value : undefined)) return [];
+    return name.kind === 'missing' || name.value === ''
+      ? [{ zh: 'Pod 未设置 service_account_name（或为空），以 default 服务账号运行', en: 'pod sets no service_account_name (or an empty one), so it runs as the default service account' }]
       : [{ zh: 'Pod 以 default 服务账号运行（service_account_name = default）', en: 'pod runs as the default service account (service_account_name = default)' }];
   }),
 });

@@ -3,11 +3,12 @@
  * authentication data in storage. A literal secret in the Terraform configuration lands in plan
  * files and state in clear text. Evidence: literal values in Secret data / string_data /
  * binary_data, in ConfigMap keys named like credentials, and in container env variables named like
- * credentials or holding URLs with passwords. Messages name keys only, never values.
+ * credentials or holding URLs with passwords or PEM private keys (ConfigMap values too), and
+ * container args / command with `--password=…`. Messages name keys and flags only, never values.
  * Judged: every Secret, ConfigMap and pod-template resource at levels 2+.
  */
-import { blocks, containers, defineResourceRule, fromLevel, podSpec, POD_TEMPLATE_KINDS, str, type RawFinding, type Resource } from '../sdk';
-import { embedsCredentials, isSensitiveName, literalKeys } from './lib/secrets';
+import { blocks, containers, defineResourceRule, fromLevel, podSpec, POD_TEMPLATE_KINDS, str, strList, type RawFinding, type Resource } from '../sdk';
+import { embedsCredentials, isSensitiveName, keysWithCredentials, literalKeys, secretArguments } from './lib/secrets';
 import { where } from './lib/text';
 
 const SECRET_FIELDS = ['data', 'string_data', 'binary_data'] as const;
@@ -29,7 +30,9 @@ function secretKeys(r: Resource): string[] {
 }
 
 function configMapKeys(r: Resource): string[] {
-  return literalKeys(r.attrs.data).filter(isSensitiveName).map((k) => `data.${k}`);
+  const named = literalKeys(r.attrs.data).filter(isSensitiveName);
+  const carrying = keysWithCredentials(r.attrs.data).filter((k) => !named.includes(k));
+  return [...named, ...carrying].sort().map((k) => `data.${k}`);
 }
 
 function envNames(r: Resource): string[] {
@@ -40,6 +43,10 @@ function envNames(r: Resource): string[] {
       const value = str(e, 'value');
       if (name === undefined || value === undefined || value === '') continue;
       if (isSensitiveName(name) || embedsCredentials(value)) names.push(`${c.type} ${c.name}: env ${name}`);
+    }
+    for (const field of ['command', 'args'] as const) {
+      const list = strList(c.container, field);
+      if (list) for (const a of secretArguments(list)) names.push(`${c.type} ${c.name}: ${field} ${a}`);
     }
   }
   return names;

@@ -2,9 +2,11 @@
  * NET-004: only the 互联网接入区 (zone `extranet-internet-access`) faces the Internet
  * (plan §三(七) 安全保障; DOMAIN.md Networks). Exposure = a Service of type LoadBalancer or
  * NodePort, an Ingress, or a NetworkPolicy ingress rule admitting ip_block 0.0.0.0/0 or ::/0.
- * The zone is the resource's zone label, else its namespace's zone label.
+ * A LoadBalancer Service a cloud's well-known annotation makes internal (sdk
+ * internalLoadBalancerAnnotation; listed in docs/k8s-pack.md) gets a private address only: no exposure.
+ * The zone is the resource's zone label, else its namespace's zone label (`default` when none is set).
  */
-import { ALL_LEVELS, block, blocks, defineResourceRule, effectiveZone, planClause, str, type LocalizedText, type RawFinding, type Resource } from '../sdk';
+import { ALL_LEVELS, block, blocks, defineResourceRule, effectiveZone, internalLoadBalancerAnnotation, planClause, str, type LocalizedText, type RawFinding, type Resource } from '../sdk';
 
 const INTERNET_ZONE = 'extranet-internet-access';
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
@@ -14,6 +16,7 @@ const EXPOSING_SERVICE_TYPES = new Set(['LoadBalancer', 'NodePort']);
 function exposure(r: Resource): LocalizedText | undefined {
   if (r.kind === 'service') {
     const type = str(block(r.attrs, 'spec'), 'type');
+    if (type === 'LoadBalancer' && internalLoadBalancerAnnotation(r.metadata.annotations) !== undefined) return undefined;
     if (type !== undefined && EXPOSING_SERVICE_TYPES.has(type)) return { zh: `${type} 类型的 Service`, en: `a Service of type ${type}` };
     return undefined;
   }

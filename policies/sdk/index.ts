@@ -17,6 +17,7 @@
 export * from './define';
 export * from './readings';
 export * from './selectors';
+export * from './kubernetes';
 export * from './centers';
 export * from './systems';
 export * from './dates';
@@ -38,3 +39,5 @@ export * from '../../checks/core/conventions';
 export { has } from '../../checks/engine/values';
 export { podTemplateMetadata } from '../../checks/engine/pods';
 export { canonicalKind } from '../../checks/engine/normalize/resource';
+export { flagAssignment, hasPemPrivateKey, hasUrlPassword } from '../../checks/core/credentials';
+export { compareCodePoints } from '../../checks/core/order';

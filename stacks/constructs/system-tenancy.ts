@@ -17,6 +17,7 @@ import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
 import type { Center, Department, InfoSystem, MlpsLevel, ZoneFlow, ZoneId } from '../../checks/core/types';
 import type { PlacementRole } from '../../checks/core/labels';
+import { compareCodePoints } from '../../checks/core/order';
 import { CONVENTION_ANNOTATIONS, CONVENTION_LABELS, platformNamespace, systemNamespace, zoneNamespace } from '../../checks/core/conventions';
 import { systemLabels, type SystemIdentity } from '../resource-labels';
 import { refuse, type SourceRef } from '../refuse';
@@ -106,11 +107,11 @@ export class SystemTenancy extends Construct {
     allow('same-ingress', 'allow-same-namespace-ingress', 'ingress', { [NAMESPACE_NAME_LABEL]: namespace }, []);
     allow('same-egress', 'allow-same-namespace-egress', 'egress', { [NAMESPACE_NAME_LABEL]: namespace }, []);
     const zone = props.zone;
-    for (const dep of [...props.dependencies].sort((a, b) => a.system.localeCompare(b.system))) {
+    for (const dep of [...props.dependencies].sort((a, b) => compareCodePoints(a.system, b.system))) {
       const ports = admittedPorts(props.flows, zone, dep.zone, dep.ports);
       if (ports) allow(`to-${dep.system}`, `allow-egress-to-${dep.system}`, 'egress', { [NAMESPACE_NAME_LABEL]: systemNamespace(dep.system) }, ports);
     }
-    for (const from of [...props.dependants].sort((a, b) => a.system.localeCompare(b.system))) {
+    for (const from of [...props.dependants].sort((a, b) => compareCodePoints(a.system, b.system))) {
       const ports = admittedPorts(props.flows, from.zone, zone, props.ports);
       if (ports) allow(`from-${from.system}`, `allow-ingress-from-${from.system}`, 'ingress', { [NAMESPACE_NAME_LABEL]: systemNamespace(from.system) }, ports);
     }

@@ -15,8 +15,16 @@ import { withoutTokenTraces } from './token-traces';
 let env: Environment | undefined;
 let asOf = '';
 
+/**
+ * A message to the parent. The parent may be gone already (it failed, or another worker's error
+ * settled the pool): then there is nobody to tell, and the worker ends quietly — never an EPIPE
+ * trace on the shared stderr.
+ */
 function send(message: FromWorker): void {
-  process.send?.(message);
+  if (!process.connected) process.exit(0);
+  process.send?.(message, undefined, {}, (e) => {
+    if (e) process.exit(0);
+  });
 }
 
 function failure(e: unknown, id?: string): FromWorker {

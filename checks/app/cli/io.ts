@@ -4,6 +4,8 @@ export interface CommandIO {
   stderr: (s: string) => void;
   /** Whether stdout is a terminal (colours in text output). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress lines during long runs). */
+  stderrIsTTY?: boolean;
   cwd: string;
 }
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors';
 import { swapFolder } from '../../core/folders';
+import { refuseInputFolderOutput, removeOnSignal, removeStaleLeftovers } from '../../core/output-guard';
 import { DOCUMENT_NAMES } from '../../core/types';
 import type { GeneratedTexts } from './generate';
 
@@ -30,6 +31,9 @@ function entries(dir: string): string[] | undefined {
 }
 
 export function writeGenerated(outDir: string, texts: GeneratedTexts, marker: GenMarker, shownAs: string): void {
+  // Never into the shipped environments/ or an environment that was read (by real path).
+  refuseInputFolderOutput(outDir, shownAs, { folder: true });
+  removeStaleLeftovers(outDir);
   const existing = entries(outDir);
   if (existing !== undefined && !fs.statSync(outDir).isDirectory()) {
     throw new InputError([{ file: shownAs, message: 'exists and is not a folder' }]);
@@ -40,6 +44,7 @@ export function writeGenerated(outDir: string, texts: GeneratedTexts, marker: Ge
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
+  removeOnSignal(tmp);
   fs.mkdirSync(tmp);
   try {
     for (const doc of DOCUMENT_NAMES) fs.writeFileSync(path.join(tmp, `${doc}.yaml`), texts[doc]);

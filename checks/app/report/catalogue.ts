@@ -9,6 +9,11 @@ export function packTitle(id: PackId): string {
   return pack ? `${pack.title.zh} ${pack.title.en}` : id;
 }
 
+/** `TOPO — 拓扑 Topology`: the heading of a pack's section in docs/rules.md (SARIF helpUri anchors on it). */
+export function packHeading(id: PackId): string {
+  return `${id.toUpperCase()} — ${packTitle(id)}`;
+}
+
 function packsOf(rules: readonly Rule[]): PackId[] {
   const out: PackId[] = [];
   for (const r of rules) if (!out.includes(r.pack)) out.push(r.pack);
@@ -58,7 +63,7 @@ export function renderCatalogueMarkdown(rules: readonly Rule[]): string {
     `${rules.length} rules. Ids are stable (RULES.md): reports, suppressions, SARIF and CI key on them.`,
   ];
   for (const pack of packsOf(rules)) {
-    out.push('', `## ${pack.toUpperCase()} — ${packTitle(pack)}`, '', '| id | severity 等级 | title 标题 | clause 条款 | levels 级别 | remediation 整改 |', '|---|---|---|---|---|---|');
+    out.push('', `## ${packHeading(pack)}`, '', '| id | severity 等级 | title 标题 | clause 条款 | levels 级别 | remediation 整改 |', '|---|---|---|---|---|---|');
     for (const r of rules.filter((x) => x.pack === pack)) {
       out.push(
         `| ${r.id} | ${severityLabel(r.severity)} | ${md(r.title.zh)}<br>${md(r.title.en)} | ${md(r.clause)} | ${md(levelsText(r.levels))} | ${md(r.remediation.zh)}<br>${md(r.remediation.en)} |`,

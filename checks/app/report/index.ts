@@ -4,12 +4,12 @@ import { renderJson } from './json';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
 import { renderSarif } from './sarif';
-import { renderText } from './text';
+import { renderText, type TextOptions } from './text';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-export function renderCheck(result: CheckResult, format: CheckFormat, opts: { color: boolean } = { color: false }): string {
+export function renderCheck(result: CheckResult, format: CheckFormat, opts: TextOptions = { color: false }): string {
   switch (format) {
     case 'text':
       return renderText(result, opts);

@@ -3,7 +3,7 @@ import type { CheckResult, Finding } from '../../engine/types';
 
 const FINDING_KEYS: readonly (keyof Finding)[] = [
   'ruleId', 'severity', 'defaultSeverity', 'pack', 'title', 'titleZh', 'message', 'messageZh', 'clause', 'remediation', 'remediationZh',
-  'stack', 'address', 'system', 'center', 'file', 'path', 'line', 'column', 'constructPath', 'suppressed', 'suppression',
+  'stack', 'address', 'system', 'center', 'file', 'path', 'line', 'column', 'constructPath', 'origin', 'suppressed', 'suppression', 'baselined',
 ];
 
 export function findingJson(f: Finding): Record<string, unknown> {
@@ -11,7 +11,8 @@ export function findingJson(f: Finding): Record<string, unknown> {
   for (const k of FINDING_KEYS) {
     const v = f[k];
     if (v === undefined) continue;
-    out[k] = k === 'suppression' && f.suppression ? { reason: f.suppression.reason, approvedBy: f.suppression.approvedBy, expires: f.suppression.expires } : v;
+    if (k === 'origin' && f.origin) out[k] = { file: f.origin.file, line: f.origin.line, path: f.origin.path };
+    else out[k] = k === 'suppression' && f.suppression ? { reason: f.suppression.reason, approvedBy: f.suppression.approvedBy, expires: f.suppression.expires } : v;
   }
   return out;
 }

@@ -4,11 +4,22 @@
  *
  * A testcase FAILS only for unsuppressed findings at or above fail-on — so the JUnit view agrees
  * with the exit status. Findings below fail-on keep the testcase passing and are listed in its
- * <system-out>. A testcase whose findings are all suppressed is <skipped> with the justification.
- * No timestamps or durations: two runs on the same input give the same bytes.
+ * <system-out>, as are baselined findings (`--baseline`). A testcase whose findings are all
+ * suppressed is <skipped> with the justification.
+ *
+ * Valid against the strict schema of the Jenkins xUnit plugin (junit-10.xsd): `time` on every
+ * element that takes it (always `0`: two runs on the same input give the same bytes), `file` and
+ * `line` on a testcase with a finding — the repository file a reviewer opens (the environment YAML
+ * line of a synthesized resource) — and no `skipped` on <testsuites>, which that schema forbids.
  */
 import { severityRank, type CheckResult, type Finding, type Rule } from '../../engine/types';
 import { appendTo, escapeXml as x, findingSeverityLabel, whereOf } from './labels';
+
+/** The file and line a reviewer opens for a finding. */
+function reviewFile(f: Finding): { file?: string; line?: number } {
+  if (f.origin !== undefined) return { file: f.origin.file, line: f.origin.line };
+  return { file: f.file, line: f.line };
+}
 
 function targetOf(f: Finding): string {
   if (f.address !== undefined) return f.stack !== undefined ? `${f.stack}/${f.address}` : f.address;
@@ -30,14 +41,16 @@ function casesOf(rule: Rule, findings: Finding[]): Case[] {
 }
 
 function describe(f: Finding): string {
-  return `[${findingSeverityLabel(f)}] ${f.message} / ${f.messageZh} @ ${whereOf(f) || 'environment'}\nfix 整改: ${f.remediation} / ${f.remediationZh}`;
+  return `${f.baselined === true ? '[baselined 基线] ' : ''}[${findingSeverityLabel(f)}] ${f.message} / ${f.messageZh} @ ${whereOf(f) || 'environment'}\nfix 整改: ${f.remediation} / ${f.remediationZh}`;
 }
 
 function caseXml(c: Case, floor: number): { xml: string; failed: boolean; skipped: boolean } {
   const open = c.findings.filter((f) => !f.suppressed);
-  const failing = open.filter((f) => severityRank(f.severity) >= floor);
-  const below = open.filter((f) => severityRank(f.severity) < floor);
-  const head = `    <testcase classname="btyun.${x(c.rule.pack)}.${x(c.rule.id)}" name="${x(`${c.rule.id} ${c.target}`)}">`;
+  const failing = open.filter((f) => f.baselined !== true && severityRank(f.severity) >= floor);
+  const below = open.filter((f) => f.baselined === true || severityRank(f.severity) < floor);
+  const where = c.findings.map(reviewFile).find((w) => w.file !== undefined);
+  const fileAttrs = where?.file !== undefined ? ` file="${x(where.file)}"${where.line !== undefined ? ` line="${where.line}"` : ''}` : '';
+  const head = `    <testcase classname="btyun.${x(c.rule.pack)}.${x(c.rule.id)}" name="${x(`${c.rule.id} ${c.target}`)}" time="0"${fileAttrs}>`;
   const lines = [head];
   let failed = false;
   let skipped = false;
@@ -63,7 +76,6 @@ export function renderJunit(result: CheckResult): string {
   for (const r of result.rules) if (!packs.includes(r.pack)) packs.push(r.pack);
   let total = 0;
   let totalFailed = 0;
-  let totalSkipped = 0;
   const suites: string[] = [];
   for (const pack of packs) {
     const cases = result.rules.filter((r) => r.pack === pack).flatMap((r) => casesOf(r, byRule.get(r.id) ?? []));
@@ -72,14 +84,13 @@ export function renderJunit(result: CheckResult): string {
     const skipped = rendered.filter((c) => c.skipped).length;
     total += cases.length;
     totalFailed += failed;
-    totalSkipped += skipped;
     suites.push(
-      `  <testsuite name="btyun.${x(pack)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="${skipped}">\n${rendered.map((c) => c.xml).join('\n')}\n  </testsuite>`,
+      `  <testsuite name="btyun.${x(pack)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="${skipped}" time="0">\n${rendered.map((c) => c.xml).join('\n')}\n  </testsuite>`,
     );
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${x(`btyun check ${result.environment} ${result.asOf}`)}" tests="${total}" failures="${totalFailed}" errors="0" skipped="${totalSkipped}">`,
+    `<testsuites name="${x(`btyun check ${result.environment} ${result.asOf}`)}" tests="${total}" failures="${totalFailed}" errors="0" time="0">`,
     ...suites,
     '</testsuites>',
     '',

@@ -1,6 +1,6 @@
 /** Shared vocabulary of the reporters: severity names, where-strings, grouping, escaping. */
 import type { CheckResult, Finding, Severity } from '../../engine/types';
-import { printable } from '../../core/printable';
+import { printable, printableInPage } from '../../core/printable';
 
 export const SEVERITY_ZH: Record<Severity, string> = { critical: '严重', high: '高危', medium: '中危', low: '低危', info: '提示' };
 
@@ -19,9 +19,13 @@ export function findingSeverityLabel(f: Pick<Finding, 'severity' | 'defaultSever
   return f.defaultSeverity === undefined ? label(f.severity) : `${label(f.severity)}, default 默认 ${label(f.defaultSeverity)}`;
 }
 
-/** Where a finding is: `file:line:col`, plus the address or JSON pointer. */
+/**
+ * Where a finding is: `file:line:col`, plus the address or JSON pointer. A finding on synthesized
+ * output starts with the environment YAML line that produced it (what a reviewer opens).
+ */
 export function whereOf(f: Finding): string {
   const parts: string[] = [];
+  if (f.origin !== undefined) parts.push(`${f.origin.file}:${f.origin.line}`, `${f.origin.path} ←`);
   if (f.file !== undefined) {
     let loc = f.file;
     if (f.line !== undefined) loc += `:${f.line}`;
@@ -69,7 +73,8 @@ export function verdict(result: Pick<CheckResult, 'findings' | 'failOn'>, blocki
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  // Control, bidi and zero-width characters shown as \uXXXX (checks/core/printable.ts).
+  return printableInPage(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Markdown table cell / inline text: no pipes, no newlines, no HTML, no control characters. */

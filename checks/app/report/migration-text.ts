@@ -1,5 +1,6 @@
 /** Text output of `btyun migration`, for people: waves, capacity, late, left, retired/replaced, findings. */
 import type { Finding } from '../../engine/types';
+import { printable } from '../../core/printable';
 import { findingSeverityLabel, whereOf } from './labels';
 import type { CenterCapacityDoc, MigrationReport } from './migration-document';
 import { amountCell, CAPACITY_COLUMNS, displayWidth, headroomLine, LEFT_REASON, locationText, padDisplay, systemText, waveKindText } from './migration-format';
@@ -67,5 +68,6 @@ export function renderMigrationText(r: MigrationReport): string {
   const s = r.summary;
   out.push(`${s.waves} waves 批次, ${s.moves} moves 迁移 (${s.done} done 已完成, ${s.late} late 逾期), ${s.left} left 未迁移, ${s.retiredOrReplaced} retired/replaced 淘汰/替代`);
   out.push(s.pass ? `PASS 通过 (no MIG finding at or above ${r.failOn})` : `FAIL 不通过 (${s.blocking} MIG finding(s) at or above ${r.failOn})`);
-  return out.join('\n') + '\n';
+  // Wave, system and site names come from the model: shown printable (no escape sequence reaches the terminal).
+  return out.map(printable).join('\n') + '\n';
 }

@@ -1,10 +1,21 @@
-/** Text output for people: grouped by center/stack and system, colours only on a terminal. */
+/**
+ * Text output for people: grouped by center/stack and system, colours only on a terminal; the fix
+ * of each rule printed once (by rule), not per finding. `compact`: one line per finding; `quiet`:
+ * the blocking findings and the summary only. Baselined findings (`--baseline`) stay visible, marked.
+ */
 import { blockingFindings } from '../../engine/run';
 import type { CheckResult, Finding, Severity } from '../../engine/types';
+import { printable } from '../../core/printable';
 import { findingSeverityLabel, groupFindings, MODEL_GROUP_TITLE, printableFinding, severityLabel, verdict, whereOf } from './labels';
 
 export interface TextOptions {
   color: boolean;
+  /** One line per finding. */
+  compact?: boolean;
+  /** The blocking findings and the summary only. */
+  quiet?: boolean;
+  /** Baseline entries that matched no finding (`--baseline`): said after the findings. */
+  unmatchedBaseline?: readonly string[];
 }
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', string> = {
@@ -25,11 +36,11 @@ function painter(color: boolean): (c: keyof typeof COLORS, s: string) => string 
 
 function findingLines(f: Finding, paint: ReturnType<typeof painter>): string[] {
   const tag = `[${findingSeverityLabel(f, true)}]`;
-  const head = `${f.suppressed ? paint('dim', '[suppressed 已豁免] ') : ''}${paint(f.severity, tag)} ${paint('bold', f.ruleId)} ${f.titleZh} / ${f.title}`;
+  const head = `${f.suppressed ? paint('dim', '[suppressed 已豁免] ') : ''}${f.baselined === true && !f.suppressed ? paint('dim', '[baselined 基线] ') : ''}${paint(f.severity, tag)} ${paint('bold', f.ruleId)} ${f.titleZh} / ${f.title}`;
   const lines = [`    ${head}`, `        ${f.messageZh}`, `        ${f.message}`, `        clause 条款: ${f.clause}`];
   const where = whereOf(f);
   if (where !== '') lines.push(`        where 位置: ${where}`);
-  lines.push(`        fix 整改: ${f.remediationZh} / ${f.remediation}`);
+  if (f.constructPath !== undefined) lines.push(`        construct 构造: ${f.constructPath}`);
   if (f.suppression) lines.push(paint('dim', `        suppressed 豁免: ${f.suppression.reason} (approved by 审批人 ${f.suppression.approvedBy}, expires 到期 ${f.suppression.expires})`));
   return lines;
 }
@@ -56,10 +67,34 @@ function byRuleLines(findings: readonly Finding[], paint: ReturnType<typeof pain
   });
 }
 
+/** Each rule's fix once (not once per finding), in the order of the findings. */
+function fixLines(findings: readonly Finding[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const f of findings) {
+    if (seen.has(f.ruleId)) continue;
+    seen.add(f.ruleId);
+    out.push(`  ${f.ruleId}: ${f.remediationZh} / ${f.remediation}`);
+  }
+  return out;
+}
+
+/** `[HIGH 高危] K8S-001 environments/…/inventory.yaml:12 corps-primary/… — message (system)` */
+function compactLine(f: Finding, paint: ReturnType<typeof painter>): string {
+  const mark = f.suppressed ? '[suppressed 已豁免] ' : f.baselined === true ? '[baselined 基线] ' : '';
+  const where = whereOf(f);
+  return `${paint('dim', mark)}${paint(f.severity, `[${findingSeverityLabel(f, true)}]`)} ${f.ruleId} ${where === '' ? 'environment 环境' : where} — ${f.message} / ${f.messageZh}${f.system !== undefined ? ` (${f.system})` : ''}`;
+}
+
 export function renderText(result: CheckResult, opts: TextOptions = { color: false }): string {
   const paint = painter(opts.color);
   const out: string[] = [`btyun check — environment 环境 ${result.environment}, as of 检查日期 ${result.asOf}`, ''];
-  for (const g of groupFindings(result.findings.map(printableFinding))) {
+  const shown = opts.quiet === true ? blockingFindings(result) : result.findings;
+  if (opts.compact === true) {
+    for (const f of shown.map(printableFinding)) out.push(compactLine(f, paint));
+    if (shown.length > 0) out.push('');
+  }
+  for (const g of opts.compact === true ? [] : groupFindings(shown.map(printableFinding))) {
     out.push(paint('bold', g.group === '' ? `== ${MODEL_GROUP_TITLE} ==` : `== 中心/栈 Center/stack: ${g.group} ==`));
     for (const s of g.systems) {
       out.push(`  -- 系统 System: ${s.system === '' ? '(none 无)' : s.system} --`);
@@ -68,11 +103,17 @@ export function renderText(result: CheckResult, opts: TextOptions = { color: fal
     out.push('');
   }
   if (result.findings.length === 0) out.push('No findings. 未发现问题。', '');
-  else out.push('By rule 按规则:', ...byRuleLines(result.findings.map(printableFinding), paint), '');
+  else if (opts.quiet !== true && opts.compact !== true) {
+    out.push('fix 整改 (once per rule 每条规则一次):', ...fixLines(result.findings.map(printableFinding)), '');
+    out.push('By rule 按规则:', ...byRuleLines(result.findings.map(printableFinding), paint), '');
+  }
+  for (const u of opts.unmatchedBaseline ?? []) out.push(paint('dim', `baseline 基线: entry matches no finding 未匹配任何问题 — ${printable(u)}`));
+  if ((opts.unmatchedBaseline ?? []).length > 0) out.push('');
   const s = result.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'info'] as const).map((k) => `${s[k]} ${severityLabel(k)}`).join(', ');
   const blocking = blockingFindings(result).length;
-  const line = `Summary 汇总: ${counts}; ${s.suppressed} suppressed 已豁免; ${s.resources} resources 资源; ${s.rulesEvaluated} rules 规则. ${verdict(result, blocking)}`;
+  const baselined = result.findings.filter((f) => f.baselined === true && !f.suppressed).length;
+  const line = `Summary 汇总: ${counts}; ${s.suppressed} suppressed 已豁免;${baselined > 0 ? ` ${baselined} baselined 基线 (not blocking 不阻断);` : ''} ${s.resources} resources 资源; ${s.rulesEvaluated} rules 规则. ${verdict(result, blocking)}`;
   out.push(blocking > 0 ? paint('critical', line) : paint('ok', line));
   return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
  */
 import { InputError, type InputProblem } from '../../core/errors';
 import { printableProblem } from '../../core/printable';
+import { lineIndex, type LineOf } from '../../core/line-index';
 import type { Resource } from '../types';
 import { normalizeTerraformJson } from './terraform-json';
 import { isJsonObject as isMap } from '../../core/json';
@@ -14,9 +15,10 @@ export function hclResourceLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   // Labels may be quoted or bare identifiers (`resource kubernetes_pod p {`).
   const re = /^[ \t]*resource[ \t]+(?:"([^"\n]+)"|([A-Za-z_][\w-]*))[ \t]+(?:"([^"\n]+)"|([A-Za-z_][\w-]*))/gm;
+  const lineOf = lineIndex(text);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const key = `${m[1] ?? m[2]}.${m[3] ?? m[4]}`;
-    if (!lines.has(key)) lines.set(key, text.slice(0, m.index).split('\n').length);
+    if (!lines.has(key)) lines.set(key, lineOf(m.index));
   }
   return lines;
 }
@@ -51,9 +53,10 @@ function labelProblems(json: Record<string, unknown>, text: string, file: string
   const problems: InputProblem[] = [];
   const resources = json.resource;
   if (!isMap(resources)) return problems;
+  let lines: LineOf | undefined;
   const lineOf = (type: string): number | undefined => {
     const m = new RegExp(`^[ \\t]*resource[ \\t]+"?${escapeRegExp(type)}"?[ \\t{]`, 'm').exec(text);
-    return m ? text.slice(0, m.index).split('\n').length : undefined;
+    return m ? (lines ??= lineIndex(text))(m.index) : undefined;
   };
   for (const [type, byName] of Object.entries(resources)) {
     const bad = !isMap(byName) ? undefined : Object.keys(byName).find((name) => !Array.isArray(byName[name]));

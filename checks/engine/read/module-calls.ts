@@ -7,6 +7,7 @@
  * only `.tf` / `.tf.json` files, as data — and shown relative to the working directory. Registry,
  * Git, HTTP, S3 … sources are never fetched: such a call cannot be checked (CFG-004).
  */
+import { lineIndex } from '../../core/line-index';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { printable } from '../../core/printable';
@@ -31,7 +32,7 @@ function escapeRegExp(s: string): string {
 
 function hclModuleLine(text: string, name: string): number | undefined {
   const m = new RegExp(`^[ \\t]*module[ \\t]+(?:"${escapeRegExp(name)}"|${escapeRegExp(name)})[ \\t]*\\{`, 'm').exec(text);
-  return m ? text.slice(0, m.index).split('\n').length : undefined;
+  return m ? lineIndex(text)(m.index) : undefined;
 }
 
 /** The module calls of one file, in the file's order of names. */

@@ -38,8 +38,10 @@ export function isOverrideFileName(name: string): boolean {
 
 /** Names of the configuration files directly in `dir` (which must exist), sorted. */
 export function configFileNames(dir: string, cwd: string): string[] {
+  // A FIFO, device or socket with a configuration file's name is kept: reading it refuses it
+  // (never a silent skip). A folder named `x.tf` is not a file, as Terraform sees it.
   return listDir(dir, cwd)
-    .filter((e) => e.isFile() && isConfigFileName(e.name))
+    .filter((e) => !e.isDirectory() && isConfigFileName(e.name))
     .map((e) => e.name);
 }
 

@@ -65,7 +65,7 @@ export function bindVariables(declared: ReadonlyMap<string, { default: unknown; 
 /** The tfvars files Terraform loads by itself from a root module folder, in its order. */
 export function autoVarFiles(dir: string, cwd: string): string[] {
   const names = listDir(dir, cwd)
-    .filter((e) => e.isFile())
+    .filter((e) => !e.isDirectory())
     .map((e) => e.name);
   const auto = names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort();
   return [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto].map((n) => path.join(dir, n));

@@ -2,11 +2,14 @@
  * Namespaces as the unit of tenant isolation: which namespace a resource is in, which namespaces
  * belong to a system, and which zone a namespaced resource sits in.
  */
-import { CONVENTION_LABELS, effectiveZone, type Resource, type RuleContext } from '../../sdk';
+import { CONVENTION_LABELS, effectiveZone, namespaceOf as kubernetesNamespace, type Resource, type RuleContext } from '../../sdk';
 
-/** Kubernetes puts a namespaced resource without a namespace into `default`. */
+/**
+ * Kubernetes puts a namespaced resource without a namespace into `default` (the sdk's one
+ * definition, which the resource index files by); a namespace is its own.
+ */
 export function namespaceOf(r: Resource): string {
-  return r.kind === 'namespace' ? (r.metadata.name ?? '') : (r.metadata.namespace ?? 'default');
+  return kubernetesNamespace(r) ?? (r.kind === 'namespace' ? '' : r.metadata.namespace ?? 'default');
 }
 
 /** A namespace resource of a system (system label, or namespace-kind `system`). */
@@ -19,7 +22,5 @@ export function isSystemNamespace(r: Resource): boolean {
  * a namespaced resource without a namespace is in `default`, as Kubernetes places it.
  */
 export function zoneOf(ctx: RuleContext, r: Resource): string | undefined {
-  const zone = effectiveZone(ctx.resources, r);
-  if (zone !== undefined || r.kind === 'namespace' || r.metadata.namespace !== undefined) return zone;
-  return ctx.resources.namespace(r.stack, namespaceOf(r))?.zone;
+  return effectiveZone(ctx.resources, r);
 }

@@ -2,7 +2,7 @@
  * Where a system is deployed, read from the configuration: its primary resources (everything
  * labelled with it except DR instances and backup replicas), their centers, and its persistent data.
  */
-import { blocks, CONVENTION_LABELS, dig, type Center, type LocalizedText, type MlpsLevel, type RawFinding, type Resource, type RuleContext } from '../../sdk';
+import { blocks, compareCodePoints, CONVENTION_LABELS, dig, type Center, type LocalizedText, type MlpsLevel, type RawFinding, type Resource, type RuleContext } from '../../sdk';
 import { centerOf } from './centers';
 import { applies, deployedSystemLevel, inventorySystem } from './levels';
 import { sortedUnique } from './text';
@@ -43,7 +43,7 @@ export function primaryCenters(ctx: RuleContext, systemId: string): Center[] {
     const c = centerOf(ctx.env, r);
     if (c) byId.set(c.id, c);
   }
-  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...byId.values()].sort((a, b) => compareCodePoints(a.id, b.id));
 }
 
 /** Stacks (sorted) where the system's primary resources are. */

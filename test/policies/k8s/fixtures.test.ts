@@ -18,11 +18,21 @@ describe('K8S fixtures', () => {
     }
   });
 
+  /**
+   * Pass cases that cannot be hardened against every rule by their nature, and the rules they
+   * knowingly break: K8S-017 pulls Always by default only for `:latest` or untagged images, which
+   * K8S-015 (and K8S-016) report.
+   */
+  const KNOWINGLY_BROKEN: Readonly<Record<string, readonly string[]>> = {
+    'K8S-017/pass-omitted-latest': ['K8S-015', 'K8S-016'],
+  };
+
   const passCases = cases.filter((c) => c.expectation === 'pass');
   it.each(passCases.map((c) => [`${c.ruleId}/${c.name}`, c] as const))('%s passes the whole pack', async (_label, c) => {
     const { ctx } = await prepareCase(c);
     expect(ctx.resources.all.length).toBeGreaterThan(0);
-    const findings = K8S_RULES.flatMap((r) => r.check(ctx).map((f) => `${r.id} ${f.message.en}`));
+    const broken = KNOWINGLY_BROKEN[`${c.ruleId}/${c.name}`] ?? [];
+    const findings = K8S_RULES.filter((r) => !broken.includes(r.id)).flatMap((r) => r.check(ctx).map((f) => `${r.id} ${f.message.en}`));
     expect(findings).toEqual([]);
   });
 

@@ -23,12 +23,13 @@ function one(kind: string, spec: object, metadata?: object, type = `kubernetes_$
 const c = (extra: object = {}) => ({ name: 'app', image: 'registry.xjbt.gov.cn/a/b:1', ...extra });
 
 describe('catalogue', () => {
-  it('lists K8S-001 … K8S-027 in id order with the severities of RULES.md', () => {
+  it('lists K8S-001 … K8S-031 in id order with the severities of RULES.md', () => {
     const expected: Record<string, string> = {
       '001': 'critical', '002': 'high', '003': 'high', '004': 'high', '005': 'high', '006': 'medium', '007': 'medium',
       '008': 'high', '009': 'medium', '010': 'medium', '011': 'medium', '012': 'medium', '013': 'low', '014': 'low',
       '015': 'medium', '016': 'low', '017': 'low', '018': 'low', '019': 'low', '020': 'medium', '021': 'critical',
       '022': 'low', '023': 'high', '024': 'medium', '025': 'medium', '026': 'low', '027': 'medium',
+      '028': 'high', '029': 'medium', '030': 'high', '031': 'medium',
     };
     expect(K8S_RULES.map((r) => r.id)).toEqual(Object.keys(expected).map((n) => `K8S-${n}`));
     for (const r of K8S_RULES) {

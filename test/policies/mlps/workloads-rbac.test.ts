@@ -8,9 +8,10 @@ const SYS = 'hrss-social-insurance';
 
 function deployment(opts: { replicas?: unknown; spread?: 'tsc' | 'anti' | 'none'; role?: string; labels?: Record<string, string> }) {
   const spec: Record<string, unknown> = {};
-  if (opts.spread === 'tsc') spec.topology_spread_constraint = [{ topology_key: 'kubernetes.io/hostname', max_skew: 1, when_unsatisfiable: 'DoNotSchedule' }];
+  // A constraint or term counts only if its label selector selects the workload's own pods (Kubernetes).
+  if (opts.spread === 'tsc') spec.topology_spread_constraint = [{ topology_key: 'kubernetes.io/hostname', max_skew: 1, when_unsatisfiable: 'DoNotSchedule', label_selector: { match_labels: { app: 'web' } } }];
   if (opts.spread === 'anti') {
-    spec.affinity = { pod_anti_affinity: { preferred_during_scheduling_ignored_during_execution: [{ weight: 100, pod_affinity_term: { topology_key: 'kubernetes.io/hostname' } }] } };
+    spec.affinity = { pod_anti_affinity: { preferred_during_scheduling_ignored_during_execution: [{ weight: 100, pod_affinity_term: { topology_key: 'kubernetes.io/hostname', label_selector: { match_labels: { app: 'web' } } } }] } };
   }
   spec.container = [{ name: 'app', image: 'x' }];
   return {

@@ -12,11 +12,13 @@ import { DEFAULT_ENVIRONMENT } from '../../../core/load';
 import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../report';
 import { verdict } from '../../report/labels';
 import { writeAtomically } from '../../report/output';
-import { asOfFlag, boolFlag, listFlag, parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args';
+import { asOfFlag, boolFlag, didYouMean, listFlag, parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args';
 import type { Command, CommandIO } from '../io';
+import { applyControls, CONTROL_FLAGS, controlsFrom, parseFailOn, withProgress } from '../check-controls';
 
-const HELP = `usage: btyun check [--env NAME|PATH] [--synth DIR | --plan FILE | --tf DIR] [--var-file FILE …] [--packs P,…] [--rules ID,…]
-                   [--fail-on SEV] [--as-of DATE] [--format text|json|sarif|junit|markdown] [--output FILE]
+const HELP = `usage: btyun check [--env NAME|PATH] [--synth DIR | --plan FILE | --tf DIR | --manifests PATH] [--var-file FILE …] [--packs P,…] [--rules ID,…]
+                   [--fail-on SEV|none] [--as-of DATE] [--format text|json|sarif|junit|markdown] [--output FILE]
+                   [--skip-rules ID,…] [--compact] [--quiet] [--baseline FILE] [--create-baseline FILE]
 
 Runs the rules (合规检查) on the environment model and the Terraform configuration to be deployed.
 
@@ -24,8 +26,10 @@ Runs the rules (合规检查) on the environment model and the Terraform configu
   --synth DIR       a cdktf output folder (DIR/stacks/<stack>/cdk.tf.json) or a folder of *.tf.json
   --plan FILE       \`terraform show -json PLANFILE\` output
   --tf DIR          a folder of plain .tf (HCL) files, with the local modules it calls
+  --manifests PATH  Kubernetes manifests: a file or folder of YAML / JSON (multi-document, kind: List,
+                    helm template output); the same rules judge them
   --var-file FILE   tfvars for --tf / --synth, after terraform.tfvars and *.auto.tfvars (repeatable)
-                    (none of the three: the environment's stacks are synthesized first)
+                    (none of these inputs: the environment's stacks are synthesized first)
   --packs P,…       packs to run: ${PACK_IDS.join(',')} (default: the policy's packs)
   --rules ID,…      rules to run (with --packs: both)
   --fail-on SEV     lowest severity that fails the run: critical|high|medium|low|info (default: the policy's, high)
@@ -35,6 +39,17 @@ Runs the rules (合规检查) on the environment model and the Terraform configu
                     only for unsuppressed findings at or above --fail-on, lower ones are listed in
                     its system-out, suppressed ones make it skipped)
   --output FILE     write the report to FILE (atomically) instead of stdout
+  --skip-rules ID,… rules not to run (after --packs / --rules)
+  --compact         text: one line per finding
+  --quiet           text: the blocking findings and the summary only
+  --baseline FILE   findings recorded in FILE are reported as baselined and do not fail the run;
+                    an entry that matches no finding is reported (stable fingerprints: rule, stack,
+                    address or file and path, system — never line numbers)
+  --create-baseline FILE  write a baseline of the current findings to FILE
+  -h, --help        this help
+
+Severities are case-insensitive; --fail-on none reports everything and exits 0 (soft fail).
+While the stacks are synthesized, progress is shown on stderr when it is a terminal.
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage or input.
 `;
@@ -45,6 +60,7 @@ export const SESSION_FLAGS: Record<string, FlagSpec> = {
   synth: { type: 'string' },
   plan: { type: 'string' },
   tf: { type: 'string' },
+  manifests: { type: 'string' },
   'var-file': { type: 'list' },
   packs: { type: 'list' },
   rules: { type: 'list' },
@@ -54,11 +70,11 @@ export const SESSION_FLAGS: Record<string, FlagSpec> = {
   help: { type: 'bool' },
 };
 
-export const CHECK_FLAGS: Record<string, FlagSpec> = { ...SESSION_FLAGS, format: { type: 'string' } };
+export const CHECK_FLAGS: Record<string, FlagSpec> = { ...SESSION_FLAGS, ...CONTROL_FLAGS, format: { type: 'string' } };
 
 export function sourceFlag(args: ParsedArgs): ConfigurationSource {
-  const given = (['synth', 'plan', 'tf'] as const).filter((k) => stringFlag(args, k) !== undefined);
-  if (given.length > 1) throw new UsageError(`--synth, --plan and --tf are mutually exclusive (got ${given.map((g) => `--${g}`).join(' and ')})`);
+  const given = (['synth', 'plan', 'tf', 'manifests'] as const).filter((k) => stringFlag(args, k) !== undefined);
+  if (given.length > 1) throw new UsageError(`--synth, --plan, --tf and --manifests are mutually exclusive (got ${given.map((g) => `--${g}`).join(' and ')})`);
   const synth = stringFlag(args, 'synth');
   const plan = stringFlag(args, 'plan');
   const tf = stringFlag(args, 'tf');
@@ -66,20 +82,20 @@ export function sourceFlag(args: ParsedArgs): ConfigurationSource {
   if (varFiles.length > 0 && synth === undefined && tf === undefined) throw new UsageError('--var-file applies to --tf and --synth (a plan already holds its values)');
   if (synth !== undefined) return { kind: 'synth', dir: synth, ...(varFiles.length > 0 ? { varFiles } : {}) };
   if (plan !== undefined) return { kind: 'plan', file: plan };
+  const manifests = stringFlag(args, 'manifests');
+  if (manifests !== undefined) return { kind: 'manifests', path: manifests };
   if (tf !== undefined) return { kind: 'tf', dir: tf, ...(varFiles.length > 0 ? { varFiles } : {}) };
   return { kind: 'none' };
 }
 
+/** Case-insensitive; `none` (soft fail: report everything, exit 0) gives undefined here (check-controls.ts). */
 export function failOnFlag(args: ParsedArgs): Severity | undefined {
-  const v = stringFlag(args, 'fail-on');
-  if (v === undefined) return undefined;
-  if (!(SEVERITIES as readonly string[]).includes(v)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got '${v}')`);
-  return v as Severity;
+  return parseFailOn(args).failOn;
 }
 
 function formatFlag(args: ParsedArgs): CheckFormat {
   const v = stringFlag(args, 'format') ?? 'text';
-  if (!(CHECK_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')} (got '${v}')`);
+  if (!(CHECK_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')} (got '${v}')${didYouMean(v, CHECK_FORMATS)}`);
   return v as CheckFormat;
 }
 
@@ -126,7 +142,15 @@ export const check: Command = async (argv, io) => {
   const options = sessionOptionsFrom(args, io);
   const format = formatFlag(args);
   const output = stringFlag(args, 'output');
-  const result = await runSession(options);
+  const controls = controlsFrom(args);
+  const synthesizing = options.source.kind === 'none' ? `btyun check: synthesizing the stacks of ${options.envRef} 合成中` : 'btyun check: reading and checking 检查中';
+  const { result, unmatched } = applyControls(await withProgress(io, synthesizing, () => runSession(options)), controls, io, 'check');
   const color = format === 'text' && output === undefined && io.isTTY && process.env.NO_COLOR === undefined;
-  return deliverReport(result, renderCheck(result, format, { color }), output, io, 'check');
+  const status = deliverReport(result, renderCheck(result, format, { color, compact: controls.compact, quiet: controls.quiet, unmatchedBaseline: unmatched }), output, io, 'check');
+  // --fail-on none: report everything, never fail on findings (bad input and rule errors still exit 2).
+  if (controls.softFail && status === 1) {
+    io.stderr(`btyun check: --fail-on none: exit 0 (soft fail); ${blockingFindings(result).length} finding(s) at or above ${result.failOn} reported\n`);
+    return 0;
+  }
+  return status;
 };

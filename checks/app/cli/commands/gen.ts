@@ -62,7 +62,8 @@ export const gen: Command = async (argv, io) => {
 
   const texts = generateEnvironment({ systems, seed, centers, assessedBefore });
   const outDir = path.resolve(io.cwd, out);
-  const shown = displayPath(outDir, io.cwd);
+  // An absolute --out is shown as given, a relative one relative to the working folder.
+  const shown = path.isAbsolute(out) ? out : displayPath(outDir, io.cwd);
   writeGenerated(outDir, texts, { generator: 'btyun gen', systems, seed, centers }, shown);
   const bytes = Object.values(texts).reduce((sum, t) => sum + Buffer.byteLength(t), 0);
   io.stdout(`${shown}: ${systems} systems over ${centers} centers (seed ${seed}), ${bytes} bytes of YAML\n`);

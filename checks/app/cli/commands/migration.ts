@@ -1,5 +1,5 @@
 /**
- * `btyun migration [--env NAME|PATH] [--as-of DATE] [--format text|json|markdown]`: the migration
+ * `btyun migration [--env NAME|PATH] [--base NAME|PATH] [--as-of DATE] [--format text|json|markdown]`: the migration
  * plan — waves in order, committed capacity per center after each wave, what is late, what is
  * left, what is retired or replaced instead of moved — and the MIG findings.
  * Exit 0: no MIG finding at or above the policy's failOn; 1 otherwise; 2 bad usage or input.
@@ -10,13 +10,15 @@ import { UsageError } from '../../../core/errors';
 import { DEFAULT_ENVIRONMENT, loadEnvironment } from '../../../core/load';
 import { blockingFindings, runChecks } from '../../../engine/run';
 import { migrationView } from '../../../plan/plan';
-import { migrationReport } from '../../report/migration-document';
+import { migrationReport, type MigrationReport } from '../../report/migration-document';
+import { migrationDiff, migrationDiffMarkdown, migrationDiffText } from '../../report/migration-diff';
+import type { Environment } from '../../../core/types';
 import { renderMigrationJson } from '../../report/migration-json';
 import { renderMigrationMarkdown } from '../../report/migration-markdown';
 import { renderMigrationText } from '../../report/migration-text';
 import { MIG_RULES } from '../../../../policies/mig';
 
-const HELP = `usage: btyun migration [--env NAME|PATH] [--as-of DATE] [--format text|json|markdown]
+const HELP = `usage: btyun migration [--env NAME|PATH] [--base NAME|PATH] [--as-of DATE] [--format text|json|markdown]
 
 The migration plan (迁移计划): waves in order with their systems (from → to, done/late), the
 capacity each center has committed and left after each wave (CPU cores, memory GiB, storage GiB,
@@ -24,6 +26,8 @@ capacity each center has committed and left after each wave (CPU cores, memory G
 left (未迁移), which systems are retired or replaced (淘汰/替代) instead of moved, and the MIG findings.
 
   --env NAME|PATH   environment name under environments/ or a folder path (default: ${DEFAULT_ENVIRONMENT})
+  --base NAME|PATH  compare with another environment (a pull request's base): systems added,
+                    moved or re-planned, capacity change per center and wave
   --as-of DATE      the date the plan is judged on, YYYY-MM-DD (default: today, UTC)
   --format F        text (default), json or markdown (for a pull-request comment)
   --help            this help
@@ -34,8 +38,16 @@ Exit status: 0 no MIG finding at or above the policy's failOn; 1 otherwise; 2 ba
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** The base environment's plan, judged on the same date. */
+function baseReport(ref: string, asOf: string, cwd: string): { env: Environment; report: MigrationReport } {
+  const env = loadEnvironment(ref, { cwd });
+  const result = runChecks({ env, resources: [], hasConfiguration: false, rules: MIG_RULES, asOf });
+  const blocking = blockingFindings(result).length;
+  return { env, report: migrationReport({ tool: result.tool, environment: env.name, failOn: result.failOn, view: migrationView(env, asOf), findings: result.findings, blocking }) };
+}
+
 export const migration: Command = async (argv, io) => {
-  const args = parseArgs(argv, { env: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string' }, help: { type: 'bool' } });
+  const args = parseArgs(argv, { env: { type: 'string' }, base: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string' }, help: { type: 'bool' } });
   if (boolFlag(args, 'help')) {
     io.stdout(HELP);
     return 0;
@@ -60,10 +72,12 @@ export const migration: Command = async (argv, io) => {
     findings: result.findings,
     blocking,
   });
+  const baseRef = stringFlag(args, 'base');
+  const diff = baseRef === undefined ? undefined : migrationDiff({ env, report }, { ...baseReport(baseRef, asOf, io.cwd), ref: baseRef });
   const render: Record<Format, () => string> = {
-    text: () => renderMigrationText(report),
-    json: () => renderMigrationJson(report),
-    markdown: () => renderMigrationMarkdown(report),
+    text: () => renderMigrationText(report) + (diff ? '\n' + migrationDiffText(diff) : ''),
+    json: () => (diff ? JSON.stringify({ ...report, diff }, null, 2) + '\n' : renderMigrationJson(report)),
+    markdown: () => renderMigrationMarkdown(report, diff ? (b) => migrationDiffMarkdown(diff, b) : undefined),
   };
   io.stdout(render[format as Format]());
   return blocking > 0 ? 1 : 0;

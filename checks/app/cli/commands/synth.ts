@@ -45,6 +45,9 @@ export const synth: Command = async (argv, io) => {
   // The policy gate, as for `cdktf synth`; several stacks: one worker process per core
   // (BTYUN_SYNTH_WORKERS overrides), same output bytes.
   const result = await gatedSynthesis(env, { outDir, stacks, log: io.stderr, parallel: { source: { envDir: env.dir, cwd: io.cwd } } });
-  for (const id of result.stacks) io.stdout(`${id}: ${displayPath(path.join(result.outDir, 'stacks', id, 'cdk.tf.json'), io.cwd)}\n`);
+  // An absolute --out is shown as given, a relative one relative to the working folder.
+  const given = stringFlag(args, 'out');
+  const shown = (id: string): string => (given !== undefined && path.isAbsolute(given) ? path.join(given, 'stacks', id, 'cdk.tf.json') : displayPath(path.join(result.outDir, 'stacks', id, 'cdk.tf.json'), io.cwd));
+  for (const id of result.stacks) io.stdout(`${id}: ${shown(id)}\n`);
   return 0;
 };
