@@ -24,7 +24,9 @@ function sourceFiles(dir: string, out: string[]): string[] {
 }
 
 function sourceHash(): string {
-  const h = crypto.createHash('sha256');
+  // The copy links this checkout's node_modules/ and environments/: a build for another checkout
+  // with the same sources would read that checkout's environments.
+  const h = crypto.createHash('sha256').update(PACKAGE_ROOT).update('\0');
   const files = SOURCE_DIRS.flatMap((d) => sourceFiles(path.join(PACKAGE_ROOT, d), [])).sort();
   for (const f of [...files, path.join(PACKAGE_ROOT, 'package.json'), path.join(PACKAGE_ROOT, 'tsconfig.json')]) {
     h.update(path.relative(PACKAGE_ROOT, f)).update('\0').update(fs.readFileSync(f)).update('\0');

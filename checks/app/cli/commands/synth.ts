@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { DEFAULT_ENVIRONMENT, displayPath, loadEnvironment } from '../../../core/load';
 import { boolFlag, listFlag, parseArgs, stringFlag, type FlagSpec } from '../args';
 import type { Command } from '../io';
+import { withProgress } from '../check-controls';
 
 const HELP = `usage: btyun synth [--env NAME|PATH] [--stack ID …] [--out DIR]
 
@@ -44,7 +45,9 @@ export const synth: Command = async (argv, io) => {
   const outDir = path.resolve(io.cwd, stringFlag(args, 'out') ?? 'cdktf.out');
   // The policy gate, as for `cdktf synth`; several stacks: one worker process per core
   // (BTYUN_SYNTH_WORKERS overrides), same output bytes.
-  const result = await gatedSynthesis(env, { outDir, stacks, log: io.stderr, parallel: { source: { envDir: env.dir, cwd: io.cwd } } });
+  const result = await withProgress(io, `btyun synth: checking and synthesizing ${stacks.length} stack(s)`, () =>
+    gatedSynthesis(env, { outDir, stacks, log: io.stderr, parallel: { source: { envDir: env.dir, cwd: io.cwd } } }),
+  );
   // An absolute --out is shown as given, a relative one relative to the working folder.
   const given = stringFlag(args, 'out');
   const shown = (id: string): string => (given !== undefined && path.isAbsolute(given) ? path.join(given, 'stacks', id, 'cdk.tf.json') : displayPath(path.join(result.outDir, 'stacks', id, 'cdk.tf.json'), io.cwd));
