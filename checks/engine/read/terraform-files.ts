@@ -13,6 +13,7 @@ import { parseJsonText } from '../normalize/json-text';
 import { findShadowedBlocks, type ShadowedBlock } from './hcl-shadowing';
 import { findDuplicateKeys, type DuplicateKey } from './json-duplicate-keys';
 import { isMap } from './literal';
+import { isTerraformConfigFile } from '../../core/synth-record';
 
 export interface ConfigFile {
   /** As shown in findings: relative to cwd, POSIX separators. */
@@ -27,9 +28,8 @@ export interface ConfigFile {
   readonly duplicateKeys: readonly DuplicateKey[];
 }
 
-export function isConfigFileName(name: string): boolean {
-  return name.endsWith('.tf') || name.endsWith('.tf.json');
-}
+/** The files of a folder that Terraform loads (one definition, shared with the synthesis record). */
+export const isConfigFileName = isTerraformConfigFile;
 
 /** `override.tf`, `x_override.tf(.json)`: Terraform merges these into the blocks they name instead of adding them. */
 export function isOverrideFileName(name: string): boolean {
