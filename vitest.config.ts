@@ -29,6 +29,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: one worker per core.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // dist/ is compiled once here; no test file rebuilds it while others run the CLI.
+    globalSetup: ['./test/support/build-once.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../checks/app/cli/io';
 import { runCli } from '../../checks/app/cli/main';
 import { reportRuleErrors } from '../../checks/app/cli/commands/check';
@@ -219,10 +219,7 @@ describe('btyun rules and report (in process)', () => {
 });
 
 describe('btyun check (node bin/btyun.js)', () => {
-  beforeAll(() => {
-    // Compile dist/ (other files' type errors do not stop tsc from emitting).
-    spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
-  });
+  // dist/ is compiled by the global setup (test/support/build-once.ts).
   const run = (...args: string[]) => spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'btyun.js'), ...args], { cwd: tmp, encoding: 'utf8' });
 
   it('exit statuses 0, 1 and 2, and no stack trace', () => {

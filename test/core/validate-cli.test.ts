@@ -79,8 +79,7 @@ describe('btyun validate (in process)', () => {
 
 describe('btyun validate (built CLI)', () => {
   beforeAll(() => {
-    // Compile dist/ (other files' type errors do not stop tsc from emitting).
-    spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+    // dist/ is compiled by the global setup (test/support/build-once.ts).
     expect(fs.existsSync(path.join(PACKAGE_ROOT, 'dist', 'checks', 'app', 'cli', 'commands', 'validate.js'))).toBe(true);
   });
 

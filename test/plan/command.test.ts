@@ -1,5 +1,5 @@
 /**
- * `btyun migration` as CI runs it: spawns the built CLI (`npx tsc -p tsconfig.json` first).
+ * `btyun migration` as CI runs it: spawns the built CLI (compiled by the global setup, test/support/build-once.ts).
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -45,7 +45,7 @@ const OVERFLOW: PatchOp[] = [
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-migration-'));
-  if (!fs.existsSync(path.join(ROOT, 'dist/checks/app/cli/commands/migration.js'))) throw new Error('build first: npx tsc -p tsconfig.json');
+  if (!fs.existsSync(path.join(ROOT, 'dist/checks/app/cli/commands/migration.js'))) throw new Error('dist/ is missing: the global setup (test/support/build-once.ts) compiles it');
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
