@@ -17,6 +17,7 @@ const END_TO_END = [
   'test/plan/ci-recipe.test.ts',
   'test/plan/command.test.ts',
   'test/core/validate-cli.test.ts',
+  'test/browser/**/*.test.ts',
 ];
 const tier = process.env.BTYUN_TEST_TIER;
 

@@ -5,6 +5,7 @@
  * see normalize/) → `ResourceIndex` → rules → `Finding[]` → reporters.
  */
 import type { Environment, MlpsLevel, PackId, Severity, DocumentName } from '../core/types';
+import type { ControlsByLevel } from './controls';
 import type { PolicyReview } from './effective-policy';
 
 export type { MlpsLevel, PackId, Severity };
@@ -190,6 +191,8 @@ export interface Rule {
   readonly clause: string;
   /** MLPS levels the rule applies to. */
   readonly levels: readonly MlpsLevel[];
+  /** The 等保 controls the rule gives evidence for, per level it applies to (rules of the MLPS-based packs). */
+  readonly controls?: ControlsByLevel;
   readonly remediation: LocalizedText;
   /** What the rule reads. 'findings': the other rules' findings (the engine runs it last). */
   readonly inputs: readonly ('model' | 'configuration' | 'findings')[];
