@@ -1,26 +1,44 @@
 /**
- * Runs one command as a child process and measures its wall time and peak memory. Peak memory is
- * the maximum resident set size of the largest single process of the run (the command or any
- * process it started), as GNU time reports it (`/usr/bin/time -f %M`); without GNU time, only the
- * wall time is measured.
+ * Runs one command as a child process and measures its whole process tree:
+ *
+ * - wall time;
+ * - CPU time (user + system) of the command and every descendant it waited for — `btyun synth`
+ *   waits for its workers — from GNU time (`/usr/bin/time`, the rusage of the waited child, which
+ *   includes its waited children); not reported without GNU time;
+ * - peak memory of the largest single process (the larger of GNU time's maximum resident set size
+ *   and the VmHWM sampled from /proc) and of the whole tree (bench/proc-tree.ts).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { sampleTree, HAS_PROC } from './proc-tree';
 
 export interface Measurement {
   seconds: number;
-  /** Peak RSS of the largest process, MiB; undefined when it cannot be measured. */
+  /** User + system CPU of the tree, seconds; undefined without GNU time. */
+  cpuSeconds?: number;
+  /** Peak RSS of the largest single process, MiB; undefined when it cannot be measured. */
   peakMiB?: number;
+  /** Which process had that peak. */
+  peakProcess?: string;
+  /** Peak of the tree's summed RSS, MiB (sampled; undefined without /proc). */
+  treeMiB?: number;
+  /** Processes in the tree. */
+  processes?: number;
+  /** The largest peak of a synth worker process (stacks/parallel/worker.js), MiB. */
+  workerMiB?: number;
   status: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
 const hasGnuTime = fs.existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
 
-export function peakMemoryMethod(): string {
-  return hasGnuTime ? 'GNU time maximum resident set size (largest single process)' : 'not measured (no GNU time)';
+export function methods(): string {
+  return [
+    hasGnuTime ? 'CPU = user + system of the waited process tree (GNU time rusage)' : 'CPU not measured (no GNU time)',
+    HAS_PROC ? 'per-process peak = VmHWM (/proc) and GNU time max RSS; tree peak = largest sum of VmRSS of every descendant in one 50 ms sample' : 'memory: GNU time max RSS of the largest process only (no /proc)',
+  ].join('; ');
 }
 
 export interface RunSpec {
@@ -32,20 +50,32 @@ export interface RunSpec {
   okStatus?: number[];
 }
 
-export function measure(spec: RunSpec): Measurement {
+export async function measure(spec: RunSpec): Promise<Measurement> {
   const report = path.join(os.tmpdir(), `btyun-bench-time-${process.pid}.txt`);
-  const [command, args] = hasGnuTime ? [GNU_TIME, ['-f', '%e %M', '-o', report, spec.command, ...spec.args]] : [spec.command, spec.args];
+  const [command, args] = hasGnuTime ? [GNU_TIME, ['-f', '%e %U %S %M', '-o', report, spec.command, ...spec.args]] : [spec.command, spec.args];
   const started = process.hrtime.bigint();
-  const run = spawnSync(command, args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawn(command, args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const tree = child.pid !== undefined ? sampleTree(child.pid) : undefined;
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4096)));
+  const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  const status = run.status ?? -1;
+  const memory = tree?.stop();
   if (!(spec.okStatus ?? [0]).includes(status)) {
-    throw new Error(`${spec.command} ${spec.args.join(' ')} exited ${status}: ${(run.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
+    throw new Error(`${spec.command} ${spec.args.join(' ')} exited ${status}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
   }
-  if (!hasGnuTime) return { seconds: wall, status };
-  const [, kb] = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ');
+  const worker = memory?.peaks.find((p) => p.command.startsWith('worker.js'));
+  const m: Measurement = {
+    seconds: wall,
+    status,
+    ...(memory ? { peakMiB: memory.peakProcessMiB, peakProcess: memory.peakProcess, treeMiB: memory.peakTreeMiB, processes: memory.processes } : {}),
+    ...(worker ? { workerMiB: worker.MiB } : {}),
+  };
+  if (!hasGnuTime) return m;
+  const [, user, system, kb] = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   fs.rmSync(report, { force: true });
-  return { seconds: wall, peakMiB: Number(kb) / 1024, status };
+  const rusagePeak = kb / 1024;
+  return { ...m, cpuSeconds: user + system, peakMiB: Math.max(m.peakMiB ?? 0, rusagePeak) };
 }
 
 export function median(values: number[]): number {
@@ -54,13 +84,21 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs `spec` `runs` times; medians of time and of peak memory. */
-export function measureMedian(spec: RunSpec, runs: number, before?: () => void): Measurement {
-  const all: Measurement[] = [];
-  for (let i = 0; i < runs; i++) {
-    before?.();
-    all.push(measure(spec));
-  }
-  const peaks = all.map((m) => m.peakMiB).filter((p): p is number => p !== undefined);
-  return { seconds: median(all.map((m) => m.seconds)), peakMiB: peaks.length > 0 ? median(peaks) : undefined, status: all[all.length - 1].status };
+/** The median of each figure over several measurements of the same command. */
+export function medianOf(all: readonly Measurement[]): Measurement {
+  const of = (pick: (m: Measurement) => number | undefined): number | undefined => {
+    const xs = all.map(pick).filter((x): x is number => x !== undefined);
+    return xs.length > 0 ? median(xs) : undefined;
+  };
+  const last = all[all.length - 1];
+  return {
+    seconds: of((m) => m.seconds)!,
+    cpuSeconds: of((m) => m.cpuSeconds),
+    peakMiB: of((m) => m.peakMiB),
+    peakProcess: last.peakProcess,
+    treeMiB: of((m) => m.treeMiB),
+    processes: last.processes,
+    workerMiB: of((m) => m.workerMiB),
+    status: last.status,
+  };
 }

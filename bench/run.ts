@@ -1,133 +1,225 @@
 /**
- * `npm run bench`: how fast the project synthesizes and checks a whole corps cloud.
+ * `npm run bench`: how fast, and in how much memory, the project synthesizes and checks a whole
+ * corps cloud — every figure of a whole process tree (bench/measure.ts: CPU of every waited
+ * descendant, peak memory per process and per tree).
  *
- * For each size (BENCH_SIZES, default 200,2000 systems) it generates an environment with
- * `btyun gen`, then measures — medians of BENCH_RUNS runs (default 3), each from a clean output —
- * full synth the project's way (`btyun synth`: compiled JavaScript, one worker process per core),
- * full synth the naive way (the same synthesis in one process from TypeScript through a
- * source-map loader), one division stack (`btyun synth --stack`), the check
- * (`btyun check --synth DIR --format json`) and its floor (a process that only reads and
- * JSON.parses the same files). Prints the machine, a Markdown table and the targets.
+ * For each size (BENCH_SIZES, default 200,2000,4000 systems) it generates an environment with
+ * `btyun gen`, then runs BENCH_RUNS rounds (default 3) of, interleaved (so that a change in the
+ * machine's load hits every command alike), each from a clean output:
+ *
+ *   full synth          `btyun synth` (compiled; the gate; a worker pool from POOL_MIN_SYSTEMS on)
+ *   naive               bench/naive-synth.ts through vite-node: one app, cdktf as shipped, no gate
+ *   one stack           `btyun synth --stack div-1`
+ *   check / floor       `btyun check --synth` (json) / read + JSON.parse of the same files
+ *   validate / floor    `btyun validate` / read + yaml.parse of the five documents
+ *   manifests           `btyun check --manifests --packs k8s` / Monokle's local rules (bench/monokle.ts)
+ *
+ * and plain CDKTF (naive-synth with BENCH_BASELINE=plain: traces formatted) BENCH_PLAIN_RUNS times
+ * (default 1) per size unless BENCH_SKIP_PLAIN=1 (at 4,000 systems it takes many minutes). Medians;
+ * prints the machine and its load, Markdown tables and the targets.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { measureMedian, peakMemoryMethod, type Measurement, type RunSpec } from './measure';
+import { measure, medianOf, methods, type Measurement, type RunSpec } from './measure';
 import { linearRows, linearTable } from './linear';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BTYUN = path.join(ROOT, 'bin', 'btyun.js');
 const VITE_NODE = path.join(ROOT, 'node_modules', '.bin', 'vite-node');
-const FLOOR = path.join(__dirname, 'floor.js');
+const NAIVE = path.join(ROOT, 'bench', 'naive-synth.ts');
+const script = (name: string) => path.join(__dirname, `${name}.js`);
 const SEED = '2017';
 const AS_OF = '2026-11-01';
 const SINGLE_STACK = 'div-1';
+const HAS_MONOKLE = fs.existsSync(path.join(ROOT, 'node_modules', '@monokle', 'validation', 'package.json'));
 
-function sizes(): number[] {
-  const raw = process.env.BENCH_SIZES ?? '200,2000';
+function intList(name: string, fallback: string, min: number): number[] {
+  const raw = process.env[name] ?? fallback;
   const list = raw.split(',').map((s) => Number(s.trim()));
-  if (list.some((n) => !Number.isInteger(n) || n < 17)) throw new Error(`BENCH_SIZES '${raw}': integers of at least 17 (one system per center)`);
+  if (list.some((n) => !Number.isInteger(n) || n < min)) throw new Error(`${name} '${raw}': integers of at least ${min}`);
   return list;
 }
 
-function runs(): number {
-  const n = Number(process.env.BENCH_RUNS ?? '3');
-  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_RUNS '${process.env.BENCH_RUNS}': a positive integer`);
-  return n;
-}
+const sizes = () => intList('BENCH_SIZES', '200,2000,4000', 17); // one system per center at least
+const runs = () => intList('BENCH_RUNS', '3', 1)[0];
+const plainRuns = () => (process.env.BENCH_SKIP_PLAIN === '1' ? 0 : intList('BENCH_PLAIN_RUNS', '1', 0)[0]);
 
 interface Row {
   systems: number;
   resources: number;
-  workers: number;
+  documents: number;
   full: Measurement;
   naive: Measurement;
+  plain?: Measurement;
   single: Measurement;
   check: Measurement;
   floor: Measurement;
+  validate: Measurement;
+  yamlFloor: Measurement;
+  manifests: Measurement;
+  monokle?: Measurement;
   identical: boolean;
 }
 
 const node = (args: string[], extra: Partial<RunSpec> = {}): RunSpec => ({ command: process.execPath, args, cwd: ROOT, env: {}, ...extra });
-const clean = (dir: string) => () => fs.rmSync(dir, { recursive: true, force: true });
+const viteNode = (env: Record<string, string>): RunSpec => ({ command: VITE_NODE, args: [NAIVE], cwd: ROOT, env });
 
-function sameTree(a: string, b: string): boolean {
-  return spawnSync('diff', ['-rq', a, b], { stdio: 'ignore' }).status === 0;
-}
-
-function benchSize(work: string, systems: number, count: number): Row {
-  const env = path.join(work, `env-${systems}`);
-  const out = path.join(work, `out-${systems}`);
-  const naiveOut = path.join(work, `naive-${systems}`);
-  const one = path.join(work, `one-${systems}`);
-  log(`${systems} systems: generating`);
-  measureMedian(node([BTYUN, 'gen', '--systems', String(systems), '--seed', SEED, '--out', env]), 1);
-
-  log(`${systems} systems: full synth, project's way ×${count}`);
-  const full = measureMedian(node([BTYUN, 'synth', '--env', env, '--out', out]), count, clean(out));
-  log(`${systems} systems: full synth, naive way ×${count}`);
-  const naive = measureMedian({ command: VITE_NODE, args: [path.join(ROOT, 'bench', 'naive-synth.ts')], cwd: ROOT, env: { BTYUN_ENV: env, CDKTF_OUTDIR: naiveOut } }, count, clean(naiveOut));
-  const identical = sameTree(out, naiveOut);
-  log(`${systems} systems: one stack (${SINGLE_STACK}) ×${count}`);
-  const single = measureMedian(node([BTYUN, 'synth', '--env', env, '--stack', SINGLE_STACK, '--out', one]), count, clean(one));
-  log(`${systems} systems: check ×${count}`);
-  const report = path.join(work, `check-${systems}.json`);
-  const check = measureMedian(node([BTYUN, 'check', '--env', env, '--synth', out, '--format', 'json', '--as-of', AS_OF, '--output', report], { okStatus: [0, 1] }), count);
-  const floor = measureMedian(node([FLOOR, out]), count);
-  const summary = (JSON.parse(fs.readFileSync(report, 'utf8')) as { summary: { resources: number; critical: number; high: number } }).summary;
-  if (summary.critical + summary.high > 0) log(`warning: the generated environment has ${summary.critical} critical and ${summary.high} high findings`);
-  return { systems, resources: summary.resources, workers: os.availableParallelism(), full, naive, single, check, floor, identical };
+/** The synthesized Terraform of two outputs is the same bytes (manifest.json and stacks/). */
+function sameSynthesis(a: string, b: string): boolean {
+  const diff = (x: string) => spawnSync('diff', ['-rq', path.join(a, x), path.join(b, x)], { stdio: 'ignore' }).status === 0;
+  return diff('manifest.json') && diff('stacks');
 }
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-const s = (m: Measurement) => `${m.seconds.toFixed(1)} s`;
-const mib = (m: Measurement) => (m.peakMiB === undefined ? 'n/a' : `${Math.round(m.peakMiB)} MiB`);
+async function benchSize(work: string, systems: number, count: number): Promise<Row> {
+  const at = (name: string) => path.join(work, `${name}-${systems}`);
+  const [env, out, naiveOut, one, manifests] = ['env', 'out', 'naive', 'one', 'manifests'].map(at);
+  log(`${systems} systems: generating the environment and its manifests`);
+  await measure(node([BTYUN, 'gen', '--systems', String(systems), '--seed', SEED, '--out', env]));
+  const documents = Number(spawnSync(process.execPath, [script('manifests'), env, manifests], { encoding: 'utf8' }).stdout.trim());
+  const report = path.join(work, `check-${systems}.json`);
 
-function table(rows: readonly Row[]): string {
-  const lines = [
-    '| systems | resources | full synth, project (compiled, workers) | peak | full synth, naive (1 process, source-map loader) | peak | naive ÷ project | one stack (`--stack ' + SINGLE_STACK + '`) | one ÷ full | check (`--synth`, json) | peak | JSON.parse floor | check ÷ floor |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  type Step = { name: string; spec: RunSpec; before?: string };
+  const steps: Step[] = [
+    { name: 'full', spec: node([BTYUN, 'synth', '--env', env, '--out', out]), before: out },
+    { name: 'naive', spec: viteNode({ BTYUN_ENV: env, CDKTF_OUTDIR: naiveOut }), before: naiveOut },
+    { name: 'single', spec: node([BTYUN, 'synth', '--env', env, '--stack', SINGLE_STACK, '--out', one]), before: one },
+    { name: 'check', spec: node([BTYUN, 'check', '--env', env, '--synth', out, '--format', 'json', '--as-of', AS_OF, '--output', report], { okStatus: [0, 1] }) },
+    { name: 'floor', spec: node([script('floor'), out]) },
+    { name: 'validate', spec: node([BTYUN, 'validate', '--env', env]) },
+    { name: 'yamlFloor', spec: node([script('floor-yaml'), env]) },
+    { name: 'manifests', spec: node([BTYUN, 'check', '--env', env, '--manifests', manifests, '--packs', 'k8s', '--format', 'json', '--as-of', AS_OF, '--output', path.join(work, `manifests-${systems}.json`)], { okStatus: [0, 1] }) },
+    ...(HAS_MONOKLE ? [{ name: 'monokle', spec: node([script('monokle'), manifests]) }] : []),
   ];
-  for (const r of rows) {
-    lines.push(
-      `| ${r.systems} | ${r.resources} | ${s(r.full)} (${r.workers} workers) | ${mib(r.full)} | ${s(r.naive)} | ${mib(r.naive)} | ${(r.naive.seconds / r.full.seconds).toFixed(2)}× | ${s(r.single)} | ${((100 * r.single.seconds) / r.full.seconds).toFixed(0)} % | ${s(r.check)} | ${mib(r.check)} | ${s(r.floor)} | ${(r.check.seconds / r.floor.seconds).toFixed(2)}× |`,
-    );
+  const all = new Map<string, Measurement[]>(steps.map((s) => [s.name, []]));
+  for (let round = 1; round <= count; round++) {
+    for (const step of steps) {
+      log(`${systems} systems: ${step.name} (${round}/${count})`);
+      if (step.before) fs.rmSync(step.before, { recursive: true, force: true });
+      all.get(step.name)!.push(await measure(step.spec));
+    }
   }
-  return lines.join('\n');
+  const identical = sameSynthesis(out, naiveOut);
+  const plain: Measurement[] = [];
+  for (let i = 1; i <= plainRuns(); i++) {
+    log(`${systems} systems: plain CDKTF (${i}/${plainRuns()})`);
+    fs.rmSync(naiveOut, { recursive: true, force: true });
+    plain.push(await measure(viteNode({ BTYUN_ENV: env, CDKTF_OUTDIR: naiveOut, BENCH_BASELINE: 'plain' })));
+  }
+  const m = (name: string) => medianOf(all.get(name)!);
+  const summary = (JSON.parse(fs.readFileSync(report, 'utf8')) as { summary: { resources: number; critical: number; high: number } }).summary;
+  if (summary.critical + summary.high > 0) log(`warning: the generated environment has ${summary.critical} critical and ${summary.high} high findings`);
+  for (const d of [out, naiveOut, one, manifests, env]) fs.rmSync(d, { recursive: true, force: true });
+  return {
+    systems,
+    resources: summary.resources,
+    documents,
+    full: m('full'),
+    naive: m('naive'),
+    ...(plain.length > 0 ? { plain: medianOf(plain) } : {}),
+    single: m('single'),
+    check: m('check'),
+    floor: m('floor'),
+    validate: m('validate'),
+    yamlFloor: m('yamlFloor'),
+    manifests: m('manifests'),
+    ...(HAS_MONOKLE ? { monokle: m('monokle') } : {}),
+    identical,
+  };
 }
 
-function targets(r: Row): string {
-  const peak = Math.max(r.full.peakMiB ?? 0, r.single.peakMiB ?? 0, r.check.peakMiB ?? 0);
-  const rows: [string, boolean, string][] = [
-    ['full synth ≥ 2× faster than naive', r.naive.seconds / r.full.seconds >= 2, `${(r.naive.seconds / r.full.seconds).toFixed(2)}×`],
-    ['one stack < 15 % of full synth', r.single.seconds / r.full.seconds < 0.15, `${((100 * r.single.seconds) / r.full.seconds).toFixed(1)} %`],
-    ['check < 3× the JSON.parse floor', r.check.seconds / r.floor.seconds < 3, `${(r.check.seconds / r.floor.seconds).toFixed(2)}×`],
-    ['peak memory < 1.5 GB in any one process (project)', peak < 1.5 * 1024, `${Math.round(peak)} MiB`],
+const s = (m?: Measurement) => (m === undefined ? '—' : `${m.seconds.toFixed(1)} s`);
+const cpu = (m?: Measurement) => (m?.cpuSeconds === undefined ? '—' : `${m.cpuSeconds.toFixed(1)} s`);
+const mib = (x?: number) => (x === undefined ? '—' : `${Math.round(x).toLocaleString('en-US')} MiB`);
+const ratio = (a?: number, b?: number) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`);
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} %`;
+const n = (x: number) => x.toLocaleString('en-US');
+
+function synthTable(rows: readonly Row[]): string {
+  return [
+    '| systems | resources | full synth: wall | CPU | largest process | largest worker | tree (processes) | naive: wall | CPU | peak | naive ÷ full, wall | CPU | plain CDKTF: wall | CPU | peak | plain ÷ full, wall | one stack: wall | CPU | one ÷ full, wall |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${n(r.systems)} | ${n(r.resources)} | ${s(r.full)} | ${cpu(r.full)} | ${mib(r.full.peakMiB)} (${r.full.peakProcess ?? '?'}) | ${mib(r.full.workerMiB)} | ${mib(r.full.treeMiB)} (${r.full.processes ?? '?'}) | ${s(r.naive)} | ${cpu(r.naive)} | ${mib(r.naive.peakMiB)} | ${ratio(r.naive.seconds, r.full.seconds)} | ${ratio(r.naive.cpuSeconds, r.full.cpuSeconds)} | ${s(r.plain)} | ${cpu(r.plain)} | ${mib(r.plain?.peakMiB)} | ${ratio(r.plain?.seconds, r.full.seconds)} | ${s(r.single)} | ${cpu(r.single)} | ${pct(r.single.seconds, r.full.seconds)} |`,
+    ),
+  ].join('\n');
+}
+
+function checkTable(rows: readonly Row[]): string {
+  return [
+    '| systems | check `--synth`: wall | CPU | peak | JSON.parse floor | check ÷ floor | validate: wall | CPU | peak | YAML floor | validate ÷ floor |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${n(r.systems)} | ${s(r.check)} | ${cpu(r.check)} | ${mib(r.check.peakMiB)} | ${s(r.floor)} | ${ratio(r.check.seconds, r.floor.seconds)} | ${s(r.validate)} | ${cpu(r.validate)} | ${mib(r.validate.peakMiB)} | ${s(r.yamlFloor)} | ${ratio(r.validate.seconds, r.yamlFloor.seconds)} |`,
+    ),
+  ].join('\n');
+}
+
+function manifestsTable(rows: readonly Row[]): string {
+  return [
+    '| systems | manifest documents | btyun `check --manifests --packs k8s`: wall | CPU | peak | Monokle, local rules: wall | CPU | peak | btyun ÷ Monokle, wall |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${n(r.systems)} | ${n(r.documents)} | ${s(r.manifests)} | ${cpu(r.manifests)} | ${mib(r.manifests.peakMiB)} | ${s(r.monokle)} | ${cpu(r.monokle)} | ${mib(r.monokle?.peakMiB)} | ${ratio(r.manifests.seconds, r.monokle?.seconds)} |`),
+  ].join('\n');
+}
+
+/** Growth from the smallest to the largest size, per system: 1.00× = linear. */
+function growth(rows: readonly Row[]): string {
+  if (rows.length < 2) return 'Linearity: one size only.';
+  const [a, b] = [rows[0], rows[rows.length - 1]];
+  const per = (x: number | undefined, r: Row) => (x === undefined ? undefined : x / r.systems);
+  const g = (pick: (r: Row) => number | undefined) => ratio(per(pick(b), b), per(pick(a), a));
+  return `Growth per system from ${n(a.systems)} to ${n(b.systems)} systems (1.00× = linear): full synth wall ${g((r) => r.full.seconds)}, CPU ${g((r) => r.full.cpuSeconds)}, largest process ${g((r) => r.full.peakMiB)}, tree ${g((r) => r.full.treeMiB)}; check wall ${g((r) => r.check.seconds)}, peak ${g((r) => r.check.peakMiB)}.`;
+}
+
+function targets(rows: readonly Row[]): string {
+  const at2000 = rows.filter((r) => r.systems <= 2000).pop() ?? rows[0];
+  const largest = rows[rows.length - 1];
+  const peakOf = (r: Row) => Math.max(r.full.peakMiB ?? 0, r.single.peakMiB ?? 0, r.check.peakMiB ?? 0, r.validate.peakMiB ?? 0, r.manifests.peakMiB ?? 0);
+  const list: [string, boolean | undefined, string][] = [
+    [`full synth ≥ 2× the naive way (wall, ${n(at2000.systems)} systems)`, at2000.naive.seconds / at2000.full.seconds >= 2, ratio(at2000.naive.seconds, at2000.full.seconds)],
+    [`full synth ≥ 7× plain CDKTF (wall, ${n(at2000.systems)} systems)`, at2000.plain ? at2000.plain.seconds / at2000.full.seconds >= 7 : undefined, ratio(at2000.plain?.seconds, at2000.full.seconds)],
+    [`one stack ≤ 10 % of full synth (${n(at2000.systems)} systems)`, at2000.single.seconds / at2000.full.seconds <= 0.1, pct(at2000.single.seconds, at2000.full.seconds)],
+    [`no process over 1 GB (${n(largest.systems)} systems; any btyun command)`, peakOf(largest) <= 1024, mib(peakOf(largest))],
   ];
-  return [`Targets at ${r.systems} systems:`, ...rows.map(([what, ok, got]) => `- ${ok ? 'met' : 'MISSED'}: ${what} — ${got}`)].join('\n');
+  const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED');
+  return ['Targets:', ...list.map(([what, ok, got]) => `- ${verdict(ok)}: ${what} — ${got}`)].join('\n');
 }
 
-function main(): void {
-  for (const f of [BTYUN, VITE_NODE, FLOOR]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run npm run build (npm run bench builds first)`);
+async function main(): Promise<void> {
+  for (const f of [BTYUN, VITE_NODE, script('floor')]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run npm run build (npm run bench builds first)`);
   const count = runs();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-bench-'));
+  const loadBefore = os.loadavg();
   try {
     log('linear-time rows (issue 12): YAML keys, HCL lines, URL and secret masking at 1× and 10×');
     const linear = linearTable(linearRows(count));
-    const rows = sizes().map((n) => benchSize(work, n, count));
-    const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+    const rows: Row[] = [];
+    for (const size of sizes()) rows.push(await benchSize(work, size, count));
+    const loadAfter = os.loadavg();
+    const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
+    const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
     const out = [
-      `Machine: ${os.availableParallelism()} cores (${cpu}), ${Math.round(os.totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}.`,
-      `Medians of ${count} run(s) each; peak memory: ${peakMemoryMethod()}. Seed ${SEED}, as of ${AS_OF}.`,
-      `Naive output byte-identical to the project's: ${rows.every((r) => r.identical) ? 'yes' : 'NO'}.`,
+      `Machine: ${os.availableParallelism()} cores (${cpuModel}), ${Math.round(os.totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}; load average (1/5/15 min) ${load(loadBefore)} before, ${load(loadAfter)} after.`,
+      `Medians of ${count} interleaved round(s); plain CDKTF ${plainRuns()} run(s) per size. ${methods()}. Seed ${SEED}, check as of ${AS_OF}.`,
+      `Naive output byte-identical to the project's (manifest.json, stacks/): ${rows.every((r) => r.identical) ? 'yes' : 'NO'}.`,
       '',
-      table(rows),
+      synthTable(rows),
       '',
-      targets(rows[rows.length - 1]),
+      checkTable(rows),
+      '',
+      HAS_MONOKLE ? manifestsTable(rows) : 'Monokle (@monokle/validation) is not installed: no comparison row.',
+      '',
+      growth(rows),
+      '',
+      targets(rows),
       '',
       linear,
       '',
@@ -138,4 +230,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -14,6 +14,9 @@
  *   refusing gate) leaves the previous output intact.
  * - Terraform's working files in the previous output (`.terraform/`, `.terraform.lock.hcl`, local
  *   `*.tfstate*`) are carried over, so re-synthesizing never loses local state.
+ * - Each stack is synthesized alone in its own cdktf app (`synthStackAlone`), in process here and in
+ *   the pool's workers (stacks/parallel/): each token resolved once, no token traces, one stack held
+ *   at a time — the bytes of cdktf's own synthesis of every stack in one app.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,7 +30,9 @@ import { refuseInputFolderOutput, removeOnSignal, removeStaleLeftovers } from '.
 import { VERSION } from '../checks/core/version';
 import { CenterStack } from './constructs/center-stack';
 import { terraformSafeModel } from './terraform-safe-model';
-import { readManifest, writeManifest, type ManifestEntry } from './parallel/manifest';
+import { readManifest, readManifestEntry, writeManifest, type ManifestEntry } from './parallel/manifest';
+import { releaseTokensSince, tokenMark } from './parallel/release-tokens';
+import { resolveOnce } from './parallel/resolve-once';
 import { withoutTokenTraces } from './parallel/token-traces';
 
 /**
@@ -74,8 +79,11 @@ export function selectStacks(env: Environment, requested?: readonly string[]): s
   return valid.filter((id) => requested.includes(id));
 }
 
-/** Build the requested stacks of `env` into `app` (no synthesis), from the Terraform-safe model. */
-export function buildStacks(app: App, env: Environment, ids: readonly string[], asOf: string): CenterStack[] {
+/**
+ * Constructs the requested stacks of `env` in `app` (no synthesis), from the Terraform-safe model,
+ * exactly as a plain CDKTF app would (the bench's baselines use this; everything else buildStacks).
+ */
+export function constructStacks(app: App, env: Environment, ids: readonly string[], asOf: string): CenterStack[] {
   const safe = terraformSafeModel(env);
   return ids.map((id) => {
     const center = safe.topology.centers.find((c) => c.id === id);
@@ -84,10 +92,56 @@ export function buildStacks(app: App, env: Environment, ids: readonly string[], 
   });
 }
 
-/** The cdktf app every synthesis uses (serial here, one per stack in stacks/parallel/ workers). */
+/**
+ * Builds the requested stacks of `env` into `app` (no synthesis): constructed without cdktf's
+ * per-token trace capture (the tokens are created here), each resolving its tokens once when it is
+ * synthesized or asked for `toTerraform()` (stacks/parallel/token-traces.ts, resolve-once.ts).
+ */
+export function buildStacks(app: App, env: Environment, ids: readonly string[], asOf: string): CenterStack[] {
+  const stacks = withoutTokenTraces(() => constructStacks(app, env, ids, asOf));
+  for (const stack of stacks) resolveOnce(stack);
+  return stacks;
+}
+
+/**
+ * One stack's `toTerraform()`, built alone in memory (nothing written; `outdir` is the app's, left
+ * empty) and its tokens released afterwards: what the policy gate needs of the stacks it judges but
+ * does not synthesize, one at a time, instead of every other stack held in one app at once.
+ */
+export function stackTerraform(env: Environment, id: string, asOf: string, outdir: string): unknown {
+  const mark = tokenMark();
+  try {
+    const [stack] = buildStacks(createApp(outdir), env, [id], asOf);
+    return withoutTokenTraces(() => stack.toTerraform() as unknown);
+  } finally {
+    releaseTokensSince(mark);
+  }
+}
+
+/** The cdktf app every synthesis uses: one per stack (synthStackAlone). */
 export function createApp(outdir: string): App {
   // stackTraces: false — no stack trace in every resource's metadata (size, speed, determinism).
   return new App({ outdir, stackTraces: false });
+}
+
+/**
+ * Builds and synthesizes stack `id` alone in its own app, into `outDir` (stacks/<id>/cdk.tf.json;
+ * its manifest.json names this stack only): each token resolved once and no token trace captured
+ * (stacks/parallel/resolve-once.ts, token-traces.ts), and the stack's tokens released afterwards,
+ * so a process that builds several stacks holds one at a time (release-tokens.ts). The bytes are
+ * those of cdktf's own synthesis of every stack in one app (test/stacks/resolve-once.test.ts).
+ * Returns the stack's manifest entry. Used in process (synthEnvironment) and by the pool's workers.
+ */
+export function synthStackAlone(env: Environment, id: string, asOf: string, outDir: string): ManifestEntry {
+  const mark = tokenMark();
+  try {
+    const app = createApp(outDir);
+    buildStacks(app, env, [id], asOf);
+    withoutTokenTraces(() => app.synth());
+    return readManifestEntry(outDir, id);
+  } finally {
+    releaseTokensSince(mark);
+  }
 }
 
 const WORKING_FILES = /^(\.terraform|\.terraform\.lock\.hcl|.*\.tfstate(\..*)?)$/;
@@ -198,7 +252,8 @@ function keepOtherStacks(outDir: string, tmp: string, ids: readonly string[], st
   writeManifest(tmp, entries);
 }
 
-export function synthEnvironment(env: Environment, options: SynthOptions): SynthResult {
+/** The temporary output of one synthesis, created beside `outDir` (after the checks of refuseForeignOutDir). */
+function startOutput(env: Environment, options: SynthOptions): { ids: string[]; asOf: string; outDir: string; tmp: string } {
   const ids = selectStacks(env, options.stacks);
   const asOf = options.asOf ?? todayUtc();
   const outDir = path.resolve(options.outDir);
@@ -207,12 +262,41 @@ export function synthEnvironment(env: Environment, options: SynthOptions): Synth
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp);
+  return { ids, asOf, outDir, tmp };
+}
+
+/**
+ * Synthesizes in process: one app per stack, one after another, into the same folder (each app's
+ * manifest.json names its stack only, so the merged manifest is written last, as the pool does).
+ */
+export function synthEnvironment(env: Environment, options: SynthOptions): SynthResult {
+  const { ids, asOf, outDir, tmp } = startOutput(env, options);
   try {
-    const app = createApp(tmp);
-    withoutTokenTraces(() => {
-      buildStacks(app, env, ids, asOf);
-      app.synth();
-    });
+    const entries = new Map(ids.map((id) => [id, synthStackAlone(env, id, asOf, tmp)] as const));
+    writeManifest(tmp, entries);
+    commitOutput(env, tmp, outDir, ids, options.gate);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  return { stacks: ids, outDir };
+}
+
+/**
+ * synthEnvironment for the commands (through the pool below its threshold): the same bytes, but
+ * the event loop gets a turn between stacks, so a SIGINT / SIGTERM during the synthesis is acted
+ * on within one stack's time (its temporary folder removed, exit 130 / 143) instead of after the
+ * whole synthesis has been written.
+ */
+export async function synthEnvironmentInProcess(env: Environment, options: SynthOptions): Promise<SynthResult> {
+  const { ids, asOf, outDir, tmp } = startOutput(env, options);
+  try {
+    const entries = new Map<string, ManifestEntry>();
+    for (const id of ids) {
+      entries.set(id, synthStackAlone(env, id, asOf, tmp));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    writeManifest(tmp, entries);
     commitOutput(env, tmp, outDir, ids, options.gate);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });

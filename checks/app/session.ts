@@ -24,6 +24,8 @@ export interface SessionOptions {
   failOn?: Severity;
   asOf: string;
   cwd: string;
+  /** Record what each rule judged per system (the control matrix of `report`). */
+  recordCoverage?: boolean;
 }
 
 /**
@@ -41,7 +43,8 @@ export async function synthesizeAndLoad(env: Environment, asOf: string): Promise
     const { StackRefusal } = await import('../../stacks/refuse.js');
     const { UNGATED_TEMPORARY_OUTPUT } = await import('../../stacks/synth.js');
     try {
-      // One worker process per core (as `btyun synth`); the same bytes as a serial synthesis.
+      // As `btyun synth`: a worker pool from POOL_MIN_SYSTEMS on, handed this process's parsed
+      // model (the environment is read once); the same bytes as a serial synthesis.
       await synthEnvironmentParallel(env, { outDir, asOf, gate: UNGATED_TEMPORARY_OUTPUT, source: { envDir: env.dir, cwd: process.cwd() } });
     } catch (e) {
       if (!(e instanceof StackRefusal)) throw e;
@@ -66,6 +69,11 @@ function refusalProblem(p: InputProblem): ConfigurationProblem {
 }
 
 export async function runSession(opts: SessionOptions): Promise<RunResult> {
+  return (await runSessionWithModel(opts)).result;
+}
+
+/** A session's result with the environment it judged (the report draws the model too). */
+export async function runSessionWithModel(opts: SessionOptions): Promise<{ result: RunResult; env: Environment }> {
   const env = loadEnvironment(opts.envRef, { cwd: opts.cwd });
   // Selection errors (unknown pack/rule) come before any slow work. The effective policy's packs:
   // a pack left out without an approval still runs (EXC-003).
@@ -84,7 +92,7 @@ export async function runSession(opts: SessionOptions): Promise<RunResult> {
     loaded = await loadConfiguration(opts.source, opts.cwd);
     if (opts.source.kind === 'synth') loaded = { ...loaded, problems: [...loaded.problems, ...verifySynthRecord(opts.source.dir, opts.cwd, env)] };
   }
-  return runChecks({
+  const result = runChecks({
     env,
     resources: loaded.resources,
     configurationProblems: loaded.problems,
@@ -94,5 +102,7 @@ export async function runSession(opts: SessionOptions): Promise<RunResult> {
     failOn: opts.failOn,
     knownRuleIds: ALL_RULES.map((r) => r.id),
     catalogue: ALL_RULES,
+    ...(opts.recordCoverage === true ? { recordCoverage: true } : {}),
   });
+  return { result, env };
 }

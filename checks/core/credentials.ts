@@ -53,9 +53,11 @@ export function hasUrlPassword(text: string): boolean {
   return text.includes('://') && urlPasswordSpans(text).length > 0;
 }
 
-/** The passwords of the URLs in `text`. */
-export function urlPasswords(text: string): string[] {
-  return text.includes('://') ? urlPasswordSpans(text).map(([a, b]) => text.slice(a, b)) : [];
+const NONE: readonly string[] = Object.freeze([]);
+
+/** The passwords of the URLs in `text` (asked of every string of a configuration: nothing allocated for the many without a URL). */
+export function urlPasswords(text: string): readonly string[] {
+  return text.includes('://') ? urlPasswordSpans(text).map(([a, b]) => text.slice(a, b)) : NONE;
 }
 
 /** `text` with every URL password replaced by `mask`. */

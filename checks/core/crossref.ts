@@ -6,6 +6,7 @@
 import type { InputProblem } from './errors';
 import type { DocumentName, Inventory, MigrationPlan, Networks, SourcePosition, SystemLocation, Topology } from './types';
 import { parentPointer } from './pointer';
+import { compareCodePoints } from './order';
 import { reservedNamespaceReason, SYSTEM_ID_MAX_LENGTH, SYSTEM_ID_START } from './conventions';
 
 export interface CrossRefInput {
@@ -150,19 +151,54 @@ function checkSystem(k: Known, s: CrossRefInput['inventory']['systems'][number],
   if (s.dataResources) uniqueIds(k.p, 'inventory', `${base}/dataResources`, s.dataResources, 'data resource');
 }
 
+interface SeenMove {
+  pointer: string;
+  wave: string;
+  deadline: string;
+  from: SystemLocation;
+  to: string;
+}
+
+const cloudCenter = (loc: SystemLocation): string | undefined => (loc.kind === 'cloud' ? loc.center : undefined);
+
+/**
+ * A system may move more than once — onto 兵团云 in 2018, then between two cloud centers when its
+ * division opens a center (re-homing, MIG-009) — so long as the moves tell one story: in different
+ * waves of different deadlines (plan order must be unambiguous), each later move starting from the
+ * center the previous one took it to, and no move from a center into that same center.
+ */
 function checkMigration(k: Known, migration: CrossRefInput['migration']): void {
-  const moved = new Map<string, string>();
+  const seen = new Map<string, SeenMove[]>();
   migration.waves.forEach((w, i) => {
     w.moves.forEach((m, j) => {
       const base = `/waves/${i}/moves/${j}`;
       if (!k.systems.has(m.system)) k.p.add('migration', `${base}/system`, `unknown system '${m.system}'`);
-      const first = moved.get(m.system);
-      if (first !== undefined) k.p.add('migration', `${base}/system`, `system '${m.system}' is moved twice (first at ${first})`);
-      else moved.set(m.system, base);
       k.center('migration', `${base}/to`, m.to);
       k.location('migration', `${base}/from`, m.from);
+      if (cloudCenter(m.from) === m.to) k.p.add('migration', `${base}/to`, `system '${m.system}' is moved from center '${m.to}' into the same center`);
+      const earlier = seen.get(m.system) ?? [];
+      const sameWave = earlier.find((e) => e.wave === w.id);
+      const sameDeadline = earlier.find((e) => e.deadline === w.deadline);
+      if (sameWave) k.p.add('migration', `${base}/system`, `system '${m.system}' is moved twice (first at ${sameWave.pointer}), both in wave '${w.id}'`);
+      else if (sameDeadline) k.p.add('migration', `${base}/system`, `system '${m.system}' is moved twice in waves with the same deadline ${w.deadline} (first at ${sameDeadline.pointer}): the order of its moves is not known`);
+      seen.set(m.system, [...earlier, { pointer: base, wave: w.id, deadline: w.deadline, from: m.from, to: m.to }]);
     });
   });
+  // Each later move starts where the previous one ended (plan order: by wave deadline).
+  for (const [system, moves] of seen) {
+    const ordered = [...moves].sort((a, b) => compareCodePoints(a.deadline, b.deadline));
+    for (let n = 1; n < ordered.length; n++) {
+      const prev = ordered[n - 1];
+      const cur = ordered[n];
+      if (prev.deadline === cur.deadline) continue; // reported above
+      if (cloudCenter(cur.from) === prev.to) continue;
+      k.p.add(
+        'migration',
+        `${cur.pointer}/from`,
+        `system '${system}' is moved twice, but this move does not start where its previous move (${prev.pointer}, wave '${prev.wave}') took it: a re-homing moves from { kind: cloud, center: ${prev.to} }`,
+      );
+    }
+  }
 }
 
 export function crossReferences(input: CrossRefInput): InputProblem[] {

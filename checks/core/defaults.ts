@@ -18,6 +18,8 @@ export const POLICY_DEFAULTS = Object.freeze({
   failOn: 'high',
   defaultMlpsLevel: 3,
   headroom: 0.2,
+  // A system approved after 2018-06-30 is built on 兵团云 (§二(九)): half a year to get there.
+  newSystemGraceDays: 180,
   carrierGradeAvailability: 99.99,
   // Six calendar months are 181–184 days depending on the months: only 184 covers every six.
   auditLogRetentionDays: 184,
@@ -34,6 +36,7 @@ export function withPolicyDefaults(raw: Partial<Policy> & { deadlines?: Partial<
     defaultMlpsLevel: raw.defaultMlpsLevel ?? POLICY_DEFAULTS.defaultMlpsLevel,
     deadlines: { ...DEFAULT_DEADLINES, ...(raw.deadlines ?? {}) },
     headroom: raw.headroom ?? POLICY_DEFAULTS.headroom,
+    ...(raw.newSystemGraceDays !== undefined ? { newSystemGraceDays: raw.newSystemGraceDays } : {}),
     carrierGradeAvailability: raw.carrierGradeAvailability ?? POLICY_DEFAULTS.carrierGradeAvailability,
     auditLogRetentionDays: raw.auditLogRetentionDays ?? POLICY_DEFAULTS.auditLogRetentionDays,
     approvedRegistries: raw.approvedRegistries ? [...raw.approvedRegistries] : [topology.registry],
@@ -41,6 +44,11 @@ export function withPolicyDefaults(raw: Partial<Policy> & { deadlines?: Partial<
     exceptionHorizonDays: raw.exceptionHorizonDays ?? POLICY_DEFAULTS.exceptionHorizonDays,
     policyExceptions: raw.policyExceptions ? [...raw.policyExceptions] : [],
   };
+}
+
+/** The grace of a system approved after the plan's deadline (policy `newSystemGraceDays`, default 180 days). */
+export function graceDaysOf(policy: Pick<Policy, 'newSystemGraceDays'>): number {
+  return policy.newSystemGraceDays ?? POLICY_DEFAULTS.newSystemGraceDays;
 }
 
 /** The state backend of a center that names none: a local state file (test clusters). */

@@ -138,20 +138,6 @@ export function environmentFromDocuments(name: string, dir: string, docs: Record
   return buildEnvironment(name, dir, files, docs, []);
 }
 
-/**
- * The YAML parser quotes the offending source in its messages (`Unexpected scalar token in YAML
- * stream: "S3cr3tB"`): the line may hold a secret. The place (line, column) and the kind of error
- * stay; the quoted text goes.
- */
-function withoutEchoedSource(p: InputProblem): InputProblem {
-  let message = p.message;
-  // `Unexpected scalar token in YAML stream: "…"`, `Not a YAML token: …`, `Block scalar header
-  // includes extra characters: …`, `cannot parse YAML: …`: the part after the colon is the source.
-  if (/^(Unexpected |Not a YAML token|Block scalar header|cannot parse YAML)/.test(message) || message.includes(': "')) message = message.replace(/: [\s\S]*$/, '');
-  if (message.includes('"')) message = message.replace(/"(?:[^"\\\n]|\\.)*"/g, '(text not shown)');
-  return message === p.message ? p : { ...p, message };
-}
-
 function buildEnvironment(
   name: string,
   dir: string,
@@ -168,7 +154,8 @@ function buildEnvironment(
     const parsed = parseYaml(src.text, src.file);
     positions[doc] = parsed.positions;
     if (parsed.problems.length > 0 || parsed.value === undefined) {
-      problems.push(...parsed.problems.map(withoutEchoedSource));
+      // parseYaml's messages never quote the source (a line may hold a secret).
+      problems.push(...parsed.problems);
       continue;
     }
     const schemaProblems = validateDocument(doc, parsed.value, src.file, (p) => locate(doc, p));

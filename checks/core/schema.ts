@@ -1,41 +1,29 @@
 /**
  * JSON Schema validation of the five documents (ajv, draft 2020-12, strict, all errors), with
- * ajv's errors turned into one readable InputProblem per real problem.
+ * ajv's errors turned into one readable InputProblem per real problem. The validators are
+ * compiled ahead of time (ajv standalone code, schema-validators.generated.ts, written by
+ * `node scripts/generate-validators.js` from environments/schemas/), not at every run.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { PACKAGE_ROOT } from './version';
 import type { InputProblem } from './errors';
 import type { DocumentName, SourcePosition } from './types';
-import { DOCUMENT_NAMES } from './types';
 import { childPointer, parentPointer } from './pointer';
+import * as generated from './schema-validators.generated';
 
-export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'environments', 'schemas');
+const VALIDATORS = generated as unknown as Partial<Record<DocumentName, ValidateFunction>>;
 
-let validators: Record<DocumentName, ValidateFunction> | undefined;
-
-/** Compiled once per process. */
-function compiled(): Record<DocumentName, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv2020({ strict: true, allErrors: true, discriminator: true, allowUnionTypes: false });
-  addFormats(ajv, ['date']);
-  const out = {} as Record<DocumentName, ValidateFunction>;
-  for (const name of DOCUMENT_NAMES) {
-    const schema = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.schema.json`), 'utf8'));
-    out[name] = ajv.compile(schema);
-  }
-  validators = out;
-  return out;
+function validatorOf(name: DocumentName): ValidateFunction {
+  const validate = VALIDATORS[name];
+  // A schema without a generated validator is a build mistake, never bad input.
+  if (!validate) throw new Error(`no precompiled validator for ${name}: run \`node scripts/generate-validators.js\``);
+  return validate;
 }
 
 export type Locator = (pointer: string) => SourcePosition | undefined;
 
 /** Validates one document; returns one problem per offending place. */
 export function validateDocument(name: DocumentName, data: unknown, file: string, locate: Locator): InputProblem[] {
-  const validate = compiled()[name];
+  const validate = validatorOf(name);
   if (validate(data)) return [];
   return describeErrors(validate.errors ?? [], data, file, locate);
 }

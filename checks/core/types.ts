@@ -107,7 +107,7 @@ export interface StoreLocation {
 }
 
 export interface AuditLogStore extends StoreLocation {
-  /** Retention in days; 网络安全法 §21 asks for at least 180. */
+  /** Retention in days; 网络安全法 (2025 修正) 第二十三条第（三）项 asks for six calendar months: 184 days covers every six. */
   retentionDays: number;
   /** WORM / object lock: records cannot be altered. */
   immutable: boolean;
@@ -414,6 +414,12 @@ export interface Policy {
   deadlines: PlanDeadlines;
   /** Fraction of capacity kept free, 0..1 (e.g. 0.2). */
   headroom: number;
+  /**
+   * Days after its approval within which a system approved after the plan's deadline is on 兵团云
+   * and connected to 大协同/大数据 (plan §二(九); MIG-002, MIG-008, NET-006). Absent = the default
+   * (`graceDaysOf` in defaults.ts, 180).
+   */
+  newSystemGraceDays?: number;
   /** Minimum availability for carrier grade, percent. */
   carrierGradeAvailability: number;
   /** Minimum audit-log retention, days. */

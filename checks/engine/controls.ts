@@ -13,11 +13,23 @@ export interface MlpsControl {
   readonly item?: string;
   /** The control's name: zh as the standard writes it (数据保密性), en its translation. */
   readonly name: LocalizedText;
+  /**
+   * 安全通用要求 (`general`, x.1) or 云计算安全扩展要求 (`cloud`, x.2). Absent: general (a control
+   * built outside the catalogue of policies/sdk/mlps-controls.ts).
+   */
+  readonly part?: MlpsPart;
   /** GB/T 28448-2019 test-item ids (测评单元编号, e.g. `L3-CES1-21`), empty when not known. */
   readonly testItems: readonly string[];
   /** The number and name were checked against the standard's text (docs/mlps-pack.md gives the source). */
   readonly verified: boolean;
 }
 
-/** Per MLPS level the rule applies to, the controls it gives evidence for. */
+/** 安全通用要求 or 云计算安全扩展要求. */
+export type MlpsPart = 'general' | 'cloud';
+
+/**
+ * Per MLPS level the rule applies to, the controls it gives evidence for. An empty list: the
+ * standard has no counterpart at that level (e.g. 数据保密性 is not a level-2 control); the rule
+ * still applies there and its findings say so.
+ */
 export type ControlsByLevel = Readonly<Partial<Record<MlpsLevel, readonly MlpsControl[]>>>;

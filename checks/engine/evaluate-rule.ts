@@ -9,7 +9,7 @@
  * The count tells a reader (and a pass fixture) that the rule looked at something.
  */
 import type { MlpsLevel } from '../core/types';
-import type { RawFinding, Resource, RuleContext, RuleEvaluation, Rule } from './types';
+import type { JudgedEntry, RawFinding, Resource, RuleContext, RuleEvaluation, Rule } from './types';
 
 /** A resource rule's judgement of one resource at its level. */
 export type ResourceJudge = (resource: Resource, ctx: RuleContext, level: MlpsLevel) => RawFinding[];
@@ -30,9 +30,24 @@ export function hasInput(rule: Pick<Rule, 'inputs'>, ctx: RuleContext): boolean 
   return ctx.hasConfiguration || ctx.configurationProblems.length > 0 || rule.inputs.some((i) => i !== 'configuration');
 }
 
+/** Per system, what a rule judged; `told`: whether a model rule said which systems it judged. */
+class Coverage {
+  readonly bySystem = new Map<string, string[]>();
+  told = false;
+  add(system: string, evidence: string): void {
+    const list = this.bySystem.get(system);
+    if (list === undefined) this.bySystem.set(system, [evidence]);
+    else list.push(evidence);
+  }
+  record(): Record<string, readonly string[]> {
+    return Object.fromEntries(this.bySystem);
+  }
+}
+
 export function evaluateRule(rule: RuleBody, ctx: RuleContext): RuleEvaluation {
   if (!hasInput(rule, ctx)) return { findings: [], evaluated: 0 };
   let evaluated = 0;
+  const coverage = ctx.recordsCoverage === true ? new Coverage() : undefined;
   if (rule.judge !== undefined) {
     const findings: RawFinding[] = [];
     for (const kind of rule.kinds ?? []) {
@@ -40,12 +55,21 @@ export function evaluateRule(rule: RuleBody, ctx: RuleContext): RuleEvaluation {
         const level = ctx.levelOf(resource);
         if (!rule.levels.includes(level)) continue;
         evaluated++;
+        if (coverage !== undefined && resource.system !== undefined) coverage.add(resource.system, `${resource.stack}/${resource.address}`);
         findings.push(...rule.judge(resource, ctx, level));
       }
     }
-    return { findings, evaluated };
+    return coverage !== undefined ? { findings, evaluated, judged: coverage.record() } : { findings, evaluated };
   }
-  const counting: RuleContext = Object.freeze({ ...ctx, evaluated: (n = 1) => void (evaluated += n) });
+  const count = (n = 1, judged?: readonly JudgedEntry[]): void => {
+    evaluated += n;
+    if (coverage !== undefined && judged !== undefined) {
+      coverage.told = true;
+      for (const j of judged) coverage.add(j.system, j.evidence);
+    }
+  };
+  const counting: RuleContext = Object.freeze({ ...ctx, evaluated: count });
   const findings = rule.check ? rule.check(counting) : [];
-  return { findings, evaluated };
+  // A model rule that never said which systems it judged has no recorded coverage (not "judged none").
+  return coverage?.told === true ? { findings, evaluated, judged: coverage.record() } : { findings, evaluated };
 }

@@ -57,7 +57,7 @@ export function loadPlanFile(file: string, cwd: string): Resource[] {
   const shown = displayPath(file, cwd);
   const doc = parseJsonText(readText(file, cwd, 'json'), shown);
   const stack = path.basename(file).replace(/\..*$/, '') || 'plan';
-  return normalizePlan(doc, stack, shown);
+  return normalizePlan(doc, stack, shown, true);
 }
 
 /**

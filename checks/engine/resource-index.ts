@@ -39,23 +39,46 @@ export function resourceNamespace(r: Resource): string | undefined {
   return 'default';
 }
 
+/** Two-level map: the lookups of rules run per resource, and a composite string key cost a concatenation and a hash each time. */
+class Nested<V> {
+  private readonly outer = new Map<string, Map<string, V>>();
+  get(a: string, b: string): V | undefined {
+    return this.outer.get(a)?.get(b);
+  }
+  inner(a: string): Map<string, V> {
+    let m = this.outer.get(a);
+    if (m === undefined) this.outer.set(a, (m = new Map()));
+    return m;
+  }
+}
+
+function pushNested(m: Nested<Resource[]>, a: string, b: string, r: Resource): void {
+  push(m.inner(a), b, r);
+}
+
 export function buildResourceIndex(resources: readonly Resource[]): ResourceIndex {
   const byKind = new Map<string, Resource[]>();
   const byStack = new Map<string, Resource[]>();
   const bySystem = new Map<string, Resource[]>();
-  const byNs = new Map<string, Resource[]>();
-  const namespaces = new Map<string, Resource>();
-  const byLabel = new Map<string, Resource[]>();
+  const byNs = new Nested<Resource[]>();
+  const namespaces = new Nested<Resource>();
+  /** label key → value → resources; a key alone under `byLabelKey`. */
+  const byLabel = new Nested<Resource[]>();
+  const byLabelKey = new Map<string, Resource[]>();
+  /** stack → `key\0value` → the namespaces of that stack carrying the label. */
+  const namespacesByLabel = new Nested<Resource[]>();
   for (const r of resources) {
     push(byKind, r.kind, r);
     push(byStack, r.stack, r);
     if (r.system !== undefined) push(bySystem, r.system, r);
     const ns = resourceNamespace(r);
-    if (ns !== undefined) push(byNs, `${r.stack}\u0000${ns}`, r);
-    if (r.kind === 'namespace' && r.metadata.name !== undefined) namespaces.set(`${r.stack}\u0000${r.metadata.name}`, r);
+    if (ns !== undefined) pushNested(byNs, r.stack, ns, r);
+    const isNamespace = r.kind === 'namespace';
+    if (isNamespace && r.metadata.name !== undefined) namespaces.inner(r.stack).set(r.metadata.name, r);
     for (const [k, v] of Object.entries(r.metadata.labels)) {
-      push(byLabel, k, r);
-      push(byLabel, `${k}\u0000${v}`, r);
+      push(byLabelKey, k, r);
+      pushNested(byLabel, k, v, r);
+      if (isNamespace) pushNested(namespacesByLabel, r.stack, `${k}\u0000${v}`, r);
     }
   }
   const stacks = [...byStack.keys()].sort();
@@ -64,9 +87,10 @@ export function buildResourceIndex(resources: readonly Resource[]): ResourceInde
     byKind: (k: string) => byKind.get(k) ?? EMPTY,
     byStack: (s: string) => byStack.get(s) ?? EMPTY,
     bySystem: (s: string) => bySystem.get(s) ?? EMPTY,
-    inNamespace: (s: string, ns: string) => byNs.get(`${s}\u0000${ns}`) ?? EMPTY,
-    namespace: (s: string, ns: string) => namespaces.get(`${s}\u0000${ns}`),
-    withLabel: (k: string, v?: string) => byLabel.get(v === undefined ? k : `${k}\u0000${v}`) ?? EMPTY,
+    inNamespace: (s: string, ns: string) => byNs.get(s, ns) ?? EMPTY,
+    namespace: (s: string, ns: string) => namespaces.get(s, ns),
+    withLabel: (k: string, v?: string) => (v === undefined ? byLabelKey.get(k) : byLabel.get(k, v)) ?? EMPTY,
+    namespacesWithLabel: (s: string, k: string, v: string) => namespacesByLabel.get(s, `${k}\u0000${v}`) ?? EMPTY,
     stacks,
   });
 }

@@ -13,12 +13,13 @@ import type { Environment, MlpsLevel, Severity } from '../core/types';
 import { VERSION } from '../core/version';
 import { overriddenSeverity, reviewPolicy, withEffectivePolicy, type PolicyReview } from './effective-policy';
 import { hasInput } from './evaluate-rule';
+import { findingCitation } from './citation';
 import { originOf } from './finding-location';
 import { buildResourceIndex } from './resource-index';
 import { collectSecrets, makeMasker, type Masker } from './secrets';
 import { sortFindings } from './sort';
 import { applySuppressions } from './suppress';
-import { severityRank, type CheckResult, type ConfigurationProblem, type Finding, type PriorFindings, type RawFinding, type Resource, type Rule, type RuleContext } from './types';
+import { severityRank, type CheckResult, type ConfigurationProblem, type EvaluatedBySystem, type Finding, type PriorFindings, type RawFinding, type Resource, type Rule, type RuleContext } from './types';
 
 export interface RunInput {
   env: Environment;
@@ -37,6 +38,8 @@ export interface RunInput {
    * the default also for a rule that is not selected). Default: `rules`.
    */
   catalogue?: readonly Rule[];
+  /** Record what each rule judged per system (`CheckResult.evaluatedBySystem`, for the control matrix). */
+  recordCoverage?: boolean;
 }
 
 /** A rule that threw: reported as one line naming the rule; the other rules still run. */
@@ -75,7 +78,8 @@ function toFinding(rule: Rule, raw: RawFinding, env: Environment, review: Policy
     titleZh: rule.title.zh,
     message: raw.message.en,
     messageZh: raw.message.zh,
-    clause: rule.clause,
+    // The clause of the judged level (chapter 7 for a level-2 system …), with that level and its controls.
+    ...findingCitation(rule, raw, env),
     remediation: rule.remediation.en,
     remediationZh: rule.remediation.zh,
     stack: r?.stack ?? raw.location?.stack,
@@ -97,6 +101,11 @@ function maskFinding(f: Finding, mask: Masker): Finding {
   for (const [k, v] of Object.entries(f)) out[k] = typeof v === 'string' ? mask(v) : v;
   if (f.suppression) out.suppression = { reason: mask(f.suppression.reason), approvedBy: mask(f.suppression.approvedBy), expires: f.suppression.expires };
   return out as unknown as Finding;
+}
+
+/** The evidence of the coverage record is shown in reports: masked like every other output string. */
+function maskCoverage(coverage: EvaluatedBySystem, mask: Masker): EvaluatedBySystem {
+  return Object.fromEntries(Object.entries(coverage).map(([rule, bySystem]) => [rule, Object.fromEntries(Object.entries(bySystem).map(([system, evidence]) => [system, evidence.map(mask)]))]));
 }
 
 export function summarize(findings: readonly Finding[], resources: number, rulesEvaluated: number): CheckResult['summary'] {
@@ -143,6 +152,7 @@ export function runChecks(input: RunInput): RunResult {
   const review = reviewPolicy(env.policy, asOf, [...(input.catalogue ?? []), ...rules]);
   const policy = review.effective;
   const ctx: RuleContext = Object.freeze({
+    ...(input.recordCoverage === true ? { recordsCoverage: true } : {}),
     env: withEffectivePolicy(env, review),
     resources: buildResourceIndex(input.resources),
     hasConfiguration: input.hasConfiguration,
@@ -154,6 +164,7 @@ export function runChecks(input: RunInput): RunResult {
   });
   const ruleErrors: RuleError[] = [];
   const evaluated: Record<string, number> = {};
+  const evaluatedBySystem: Record<string, Readonly<Record<string, readonly string[]>>> = {};
   const evaluate = (phase: readonly Rule[], c: RuleContext): Finding[] => {
     const findings: Finding[] = [];
     for (const rule of phase) {
@@ -163,6 +174,7 @@ export function runChecks(input: RunInput): RunResult {
           const ev = rule.evaluate(c);
           raws = ev.findings;
           if (hasInput(rule, c)) evaluated[rule.id] = ev.evaluated;
+          if (ev.judged !== undefined) evaluatedBySystem[rule.id] = ev.judged;
         } else raws = rule.check(c);
       } catch (e) {
         ruleErrors.push({ ruleId: rule.id, message: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
@@ -187,6 +199,7 @@ export function runChecks(input: RunInput): RunResult {
     findings: final,
     rules,
     evaluated,
+    ...(input.recordCoverage === true ? { evaluatedBySystem: maskCoverage(evaluatedBySystem, mask) } : {}),
     failOn: input.failOn ?? policy.failOn,
     ruleErrors: ruleErrors.map((e) => ({ ruleId: e.ruleId, message: mask(e.message) })),
   };

@@ -3,6 +3,7 @@
  * no secret value taken from the configuration may reach an output. The engine collects every
  * literal that is a secret value and replaces it with `****` in every string of every finding.
  */
+import { MAX_VALUE_DEPTH, type ValueVisitor } from './normalize/value';
 import type { Resource, Value } from './types';
 import { isObj, isUnresolved } from './values';
 import { flagAssignment, hasPemPrivateKey, maskUrlPasswords, urlPasswords } from '../core/credentials';
@@ -48,52 +49,91 @@ function isSecretAttr(k: string): boolean {
   return hit;
 }
 
-/** Walks a value; collects env-style `{name, value}` secrets, `*password*: "…"` keys and URL passwords. */
-function walk(v: Value | undefined, out: Set<string>, depth: number): void {
-  if (depth > 64 || v === undefined || v === null || isUnresolved(v)) return;
-  if (typeof v === 'string') {
-    // `scheme://user:password@host` — the password part (a linear scan, no regex).
-    for (const pw of urlPasswords(v)) out.add(pw);
-    // `--password=…` in a container's args or command.
-    const flag = flagAssignment(v);
-    if (flag && flag.value !== '' && SECRET_NAME.test(flag.name)) addWithEncodings(flag.value, out);
-    // A PEM private key under any key: the whole value, and each line of its body.
-    if (hasPemPrivateKey(v)) {
-      addWithEncodings(v, out);
-      for (const line of v.split(/\\n|\n/)) if (line.length >= 16 && !line.startsWith('-----')) out.add(line.trim());
-    }
-    return;
+/** A string value: `scheme://user:password@host`, `--password=…`, a PEM private key. */
+function stringSecrets(v: string, out: Set<string>): void {
+  // `scheme://user:password@host` — the password part (a linear scan, no regex).
+  for (const pw of urlPasswords(v)) out.add(pw);
+  // `--password=…` in a container's args or command.
+  const flag = flagAssignment(v);
+  if (flag && flag.value !== '' && SECRET_NAME.test(flag.name)) addWithEncodings(flag.value, out);
+  // A PEM private key under any key: the whole value, and each line of its body.
+  if (hasPemPrivateKey(v)) {
+    addWithEncodings(v, out);
+    for (const line of v.split(/\\n|\n/)) if (line.length >= 16 && !line.startsWith('-----')) out.add(line.trim());
   }
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      walk(x, out, depth + 1);
-      // `--password S3cr3t`: the argument after a secret-named flag.
-      const next = v[i + 1];
-      if (typeof x === 'string' && typeof next === 'string' && /^--?[A-Za-z][\w.-]*$/.test(x) && SECRET_NAME.test(x) && !next.startsWith('-')) addWithEncodings(next, out);
-    }
-    return;
+}
+
+/** A list: `--password S3cr3t`, the argument after a secret-named flag. */
+function listSecrets(v: readonly Value[], out: Set<string>): void {
+  for (let i = 0; i + 1 < v.length; i++) {
+    const x = v[i];
+    const next = v[i + 1];
+    if (typeof x === 'string' && typeof next === 'string' && /^--?[A-Za-z][\w.-]*$/.test(x) && SECRET_NAME.test(x) && !next.startsWith('-')) addWithEncodings(next, out);
   }
-  if (!isObj(v)) return;
+}
+
+/** An object: env-style `{name, value}` secrets and `*password*: "…"` keys. */
+function objectSecrets(v: { readonly [k: string]: Value }, out: Set<string>): void {
   const name = v.name;
   if (typeof name === 'string' && typeof v.value === 'string' && SECRET_NAME.test(name)) addWithEncodings(v.value, out);
-  for (const k of Object.keys(v)) {
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
     const x = v[k];
     if (typeof x === 'string' && isSecretAttr(k)) addWithEncodings(x, out);
-    walk(x, out, depth + 1);
   }
+}
+
+/** The secret collection as a visitor of the normalization walk (normalize/value.ts): no second walk. */
+export function secretVisitor(out: Set<string>): ValueVisitor {
+  return { string: (s) => stringSecrets(s, out), list: (l) => listSecrets(l, out), object: (o) => objectSecrets(o, out) };
+}
+
+/** The same visits over an already normalized value (a resource not made by makeResource). */
+function walk(v: Value | undefined, visit: ValueVisitor, depth: number): void {
+  if (depth > MAX_VALUE_DEPTH || v === undefined || v === null || isUnresolved(v)) return;
+  if (typeof v === 'string') visit.string(v);
+  else if (Array.isArray(v)) {
+    for (const x of v) walk(x, visit, depth + 1);
+    visit.list(v);
+  } else if (isObj(v)) {
+    for (const k of Object.keys(v)) walk(v[k], visit, depth + 1);
+    visit.object(v);
+  }
+}
+
+/** A Secret's data maps: every literal in them is a secret value (with its encodings). */
+export function secretKindSecrets(r: Pick<Resource, 'kind' | 'attrs'>, out: Set<string>): void {
+  if (!SECRET_KINDS.has(r.kind)) return;
+  const found = new Set<string>();
+  for (const key of SECRET_DATA_KEYS) literalStrings(r.attrs[key], found);
+  for (const s of found) addWithEncodings(s, out);
+}
+
+/**
+ * The secrets makeResource found while normalizing a resource, keyed by its attrs object: a
+ * resource built another way, or given other attrs (`{ ...r, attrs }`), is not found here and is walked.
+ */
+const collected = new WeakMap<object, readonly string[]>();
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Records what the normalization walk collected for these attrs (normalize/resource.ts). */
+export function rememberSecrets(attrs: object, found: ReadonlySet<string>): void {
+  collected.set(attrs, found.size === 0 ? NONE : [...found]);
 }
 
 /** Every secret literal of the configuration. */
 export function collectSecrets(resources: readonly Resource[]): Set<string> {
   const out = new Set<string>();
+  let visit: ValueVisitor | undefined;
   for (const r of resources) {
-    if (SECRET_KINDS.has(r.kind)) {
-      const found = new Set<string>();
-      for (const key of SECRET_DATA_KEYS) literalStrings(r.attrs[key], found);
-      for (const s of found) addWithEncodings(s, out);
+    const known = collected.get(r.attrs);
+    if (known !== undefined) {
+      for (const s of known) out.add(s);
+      continue;
     }
-    walk(r.attrs as Value, out, 0);
+    secretKindSecrets(r, out);
+    walk(r.attrs as Value, (visit ??= secretVisitor(out)), 0);
   }
   // Empty / one-character values would mask ordinary text; they carry no secret anyway.
   for (const s of out) if (s.length < 2) out.delete(s);

@@ -5,7 +5,7 @@
  * see normalize/) → `ResourceIndex` → rules → `Finding[]` → reporters.
  */
 import type { Environment, MlpsLevel, PackId, Severity, DocumentName } from '../core/types';
-import type { ControlsByLevel } from './controls';
+import type { ControlsByLevel, MlpsControl } from './controls';
 import type { PolicyReview } from './effective-policy';
 
 export type { MlpsLevel, PackId, Severity };
@@ -50,7 +50,10 @@ export interface Resource {
   readonly line?: number;
   /** cdktf construct path (from the `//` metadata of cdk.tf.json), when known. */
   readonly constructPath?: string;
-  /** The resource body, deep-frozen. */
+  /**
+   * The resource body, normalized in place (normalize/value.ts): plain objects, not frozen. Rules
+   * only read it (test/engine/rules-pure.test.ts).
+   */
   readonly attrs: { readonly [k: string]: Value };
   /** metadata.name / namespace / labels / annotations, literal values only. */
   readonly metadata: {
@@ -81,6 +84,8 @@ export interface ResourceIndex {
   namespace(stack: string, ns: string): Resource | undefined;
   /** Resources carrying label `key` (with `value` when given). */
   withLabel(key: string, value?: string): readonly Resource[];
+  /** The namespace resources of a stack carrying label `key` with `value`. */
+  namespacesWithLabel(stack: string, key: string, value: string): readonly Resource[];
   readonly stacks: readonly string[];
 }
 
@@ -127,7 +132,12 @@ export interface RuleContext {
    * `--format json` tells how much each rule looked at and a pass fixture proves it looked at all.
    * Absent in hand-built contexts (tests): counting is then a no-op.
    */
-  readonly evaluated?: (count?: number) => void;
+  readonly evaluated?: (count?: number, judged?: readonly JudgedEntry[]) => void;
+  /**
+   * Whether this run records what each rule judged per system (the control matrix of `report`
+   * needs it; `check` does not pay for it). Resource rules are recorded by the engine.
+   */
+  readonly recordsCoverage?: boolean;
   /** MLPS level of a resource: its label, else its system's level in the inventory, else the policy default. */
   levelOf(resource: Resource): MlpsLevel;
   /**
@@ -193,6 +203,11 @@ export interface Rule {
   readonly levels: readonly MlpsLevel[];
   /** The 等保 controls the rule gives evidence for, per level it applies to (rules of the MLPS-based packs). */
   readonly controls?: ControlsByLevel;
+  /**
+   * A statute the rule enforces at every level besides the standard, cited with each level's
+   * controls (MLPS-010: 网络安全法 (2025 修正) 第二十三条第（三）项).
+   */
+  readonly statute?: string;
   readonly remediation: LocalizedText;
   /** What the rule reads. 'findings': the other rules' findings (the engine runs it last). */
   readonly inputs: readonly ('model' | 'configuration' | 'findings')[];
@@ -212,7 +227,23 @@ export interface RuleEvaluation {
   findings: RawFinding[];
   /** Resources (resource rules) or model entries (rules that count them) the rule judged. */
   evaluated: number;
+  /** When the run records coverage: per system id, what the rule judged of it (`stack/address`, or a model entry). */
+  judged?: Readonly<Record<string, readonly string[]>>;
 }
+
+/** One model entry or resource a rule judged, of one system (a model rule tells it to `countEvaluated`). */
+export interface JudgedEntry {
+  readonly system: string;
+  /** What was judged, as a reader finds it: `stack/address`, or `document /json/pointer`. */
+  readonly evidence: string;
+}
+
+/**
+ * What each rule judged, per system (rule id → system id → evidence), recorded on request
+ * (`RunInput.recordCoverage`). A rule present here has its coverage recorded; a system absent under
+ * it was not judged by it; a rule absent did not record (a model rule that does not tell).
+ */
+export type EvaluatedBySystem = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
 export interface Finding {
   ruleId: string;
@@ -224,7 +255,15 @@ export interface Finding {
   titleZh: string;
   message: string;
   messageZh: string;
+  /**
+   * What the finding cites: for a rule with per-level controls, the clauses of the judged level
+   * (checks/engine/citation.ts); otherwise the rule's clause.
+   */
   clause: string;
+  /** The MLPS level the finding was judged at (the resource's, system's or center's), when known. */
+  level?: MlpsLevel;
+  /** The 等保 controls of that level the finding is evidence against (empty: no counterpart at that level). */
+  controls?: readonly MlpsControl[];
   remediation: string;
   remediationZh: string;
   stack?: string;
@@ -275,5 +314,7 @@ export interface CheckResult {
   rules: readonly Rule[];
   /** Per rule id: how many resources or model entries it judged (a rule not run is absent). */
   evaluated: Readonly<Record<string, number>>;
+  /** Per rule and system, what it judged — only when the run was asked to record it. Not in the JSON output. */
+  evaluatedBySystem?: EvaluatedBySystem;
   failOn: Severity;
 }

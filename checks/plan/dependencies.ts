@@ -3,8 +3,9 @@
  * (already there, same wave, or an earlier one). Systems depending on each other form a cycle
  * that can only move together: a cycle whose members arrive in different waves is reported once.
  */
+import { compareCodePoints } from '../core/order';
 import { cyclicComponents, shortestCycle } from './scc';
-import type { MigrationView, SystemStatus } from './types';
+import type { MigrationView, PlannedMove, SystemStatus } from './types';
 
 export interface OrderViolation {
   system: SystemStatus;
@@ -61,4 +62,30 @@ export function dependencyOrder(view: MigrationView): DependencyOrder {
     }
   }
   return { violations, cycles };
+}
+
+export interface RehomingViolation {
+  system: SystemStatus;
+  /** The re-homing move (between two 兵团云 centers). */
+  move: PlannedMove;
+  /** A dependency that reaches 兵团云 only in a later wave. */
+  dependency: SystemStatus;
+}
+
+/**
+ * Dependency order of a re-homing (MIG-009): a system moved between two cloud centers in wave k
+ * needs what it depends on on 兵团云 by then — already there, or arrived in wave k or earlier.
+ */
+export function rehomingOrder(view: MigrationView): RehomingViolation[] {
+  const out: RehomingViolation[] = [];
+  for (const system of view.systems) {
+    for (const move of system.moves) {
+      if (!move.rehoming) continue;
+      for (const id of [...new Set(system.dependencies)].sort(compareCodePoints)) {
+        const dependency = view.systemById.get(id);
+        if (moving(dependency) && dependency.arrival > move.waveOrder) out.push({ system, move, dependency });
+      }
+    }
+  }
+  return out;
 }

@@ -4,8 +4,11 @@
  * The MIG rules and `btyun migration` both read it, so the numbers are computed once.
  */
 import { childPointer } from '../core/pointer';
+import { compareCodePoints } from '../core/order';
 import type { Environment, InfoSystem, Move, PlanDeadlines, Wave, WaveKind } from '../core/types';
 import { CapacityLedger } from './capacity';
+import { rehomingOrder } from './dependencies';
+import { approvalDateOf, approvedAfter, deadlineFor } from './deadlines';
 import { dispositionOf } from './disposition';
 import { instancesOf, NO_FOOTPRINT, primaryFootprint, sizeOf, type SystemSize } from './footprint';
 import type { MigrationView, PlannedMove, SystemStatus, WaveView } from './types';
@@ -34,6 +37,9 @@ export function orderWaves(waves: readonly Wave[]): { wave: Wave; fileIndex: num
 
 function systemStatus(system: InfoSystem, index: number, env: Environment, size: SystemSize): SystemStatus {
   const disposition = dispositionOf(system, env.policy.deadlines);
+  const approvedOn = approvalDateOf(system);
+  // Approved after the consolidation deadline: born on 兵团云, or there by approval + grace (MIG-008).
+  const bornLate = approvedAfter(system, env.policy.deadlines.centerMoves);
   return {
     id: system.id,
     name: system.name ?? system.id,
@@ -45,6 +51,9 @@ function systemStatus(system: InfoSystem, index: number, env: Environment, size:
     replacement: system.replacement,
     divisions: [...new Set([...(system.location.division !== undefined ? [system.location.division] : []), ...(system.scope?.divisions ?? [])])].sort(),
     dependencies: system.dependencies ?? [],
+    ...(approvedOn !== undefined ? { approvedOn } : {}),
+    ...(bornLate ? { graceEnds: deadlineFor(system, env.policy.deadlines.centerMoves, env.policy) } : {}),
+    connectBy: deadlineFor(system, env.policy.deadlines.platformConnection, env.policy),
     moves: [],
     moved: false,
     level: system.mlps?.level ?? env.policy.defaultMlpsLevel,
@@ -64,6 +73,7 @@ function unfiledStatus(id: string, from: PlannedMove['from'], env: Environment):
     disposition: 'unclassified',
     divisions: from.division !== undefined ? [from.division] : [],
     dependencies: [],
+    connectBy: env.policy.deadlines.platformConnection,
     moves: [],
     moved: false,
     level: env.policy.defaultMlpsLevel,
@@ -81,10 +91,18 @@ function startingCenter(s: SystemStatus, firstMove: Move | undefined): string | 
   return s.disposition === 'on-cloud' && s.class !== 'retire' ? s.location.center : undefined;
 }
 
+/** The deadline a wave is held to (see WaveView.dueBy). */
+function waveDueBy(moves: readonly PlannedMove[], planDeadline: string): { dueBy?: string } {
+  if (moves.length === 0) return { dueBy: planDeadline };
+  const due = moves.flatMap((m) => (m.dueBy !== undefined ? [m.dueBy] : [])).sort(compareCodePoints);
+  return due.length > 0 ? { dueBy: due[0] } : {};
+}
+
 export function buildMigrationView(env: Environment, asOf: string): MigrationView {
   const sizes = new Map(env.inventory.systems.map((s) => [s.id, sizeOf(s)]));
   const systems = env.inventory.systems.map((s, i) => systemStatus(s, i, env, sizes.get(s.id)!));
   const byId = new Map(systems.map((s) => [s.id, s]));
+  const filedById = new Map(env.inventory.systems.map((s) => [s.id, s]));
   const ordered = orderWaves(env.migration.waves);
   const firstMove = new Map<string, Move>();
   for (const { wave } of ordered) for (const m of wave.moves) if (!firstMove.has(m.system)) firstMove.set(m.system, m);
@@ -109,6 +127,8 @@ export function buildMigrationView(env: Environment, asOf: string): MigrationVie
     const moves = wave.moves.map((m, k): PlannedMove => {
       const status = byId.get(m.system)!;
       const done = m.done === true;
+      const rehoming = m.from.kind === 'cloud';
+      const filed = filedById.get(m.system);
       const move: PlannedMove = {
         system: m.system,
         systemName: status.name,
@@ -120,6 +140,8 @@ export function buildMigrationView(env: Environment, asOf: string): MigrationVie
         done,
         ...(m.doneOn !== undefined ? { doneOn: m.doneOn } : {}),
         late: !done && wave.deadline < asOf,
+        rehoming,
+        ...(!rehoming && filed !== undefined ? { dueBy: deadlineFor(filed, planDeadlineFor(wave.kind, env.policy.deadlines), env.policy) } : {}),
       };
       status.moves.push(move);
       if (status.arrival === undefined) status.arrival = order;
@@ -133,6 +155,7 @@ export function buildMigrationView(env: Environment, asOf: string): MigrationVie
       ...(wave.start !== undefined ? { start: wave.start } : {}),
       deadline: wave.deadline,
       planDeadline: planDeadlineFor(wave.kind, env.policy.deadlines),
+      ...waveDueBy(moves, planDeadlineFor(wave.kind, env.policy.deadlines)),
       order,
       pointer,
       moves,
@@ -141,7 +164,7 @@ export function buildMigrationView(env: Environment, asOf: string): MigrationVie
     };
   });
   for (const s of byId.values()) s.moved = s.moves.length > 0 && s.moves.every((m) => m.done);
-  return {
+  const view: MigrationView = {
     asOf,
     headroom: env.policy.headroom,
     baseline,
@@ -149,6 +172,9 @@ export function buildMigrationView(env: Environment, asOf: string): MigrationVie
     systems: [...byId.values()],
     systemById: byId,
   };
+  // A re-homing is a move like any other: what it depends on is on 兵团云 by its wave.
+  for (const v of rehomingOrder(view)) v.move.laterDependencies = [...(v.move.laterDependencies ?? []), v.dependency.id];
+  return view;
 }
 
 const CACHE = new WeakMap<Environment, Map<string, MigrationView>>();

@@ -27,6 +27,15 @@ export interface PlannedMove {
   doneOn?: IsoDate;
   /** Not done and the wave's deadline is before the as-of date. */
   late: boolean;
+  /** A move between two 兵团云 centers (from a cloud location): a re-homing (MIG-009). */
+  rehoming: boolean;
+  /**
+   * The deadline that applies to a move onto 兵团云 (MIG-002): the plan's date for the wave's kind,
+   * or — the system approved after it — approval + grace. A re-homing has none of the plan's dates.
+   */
+  dueBy?: IsoDate;
+  /** A re-homing only: dependencies that reach 兵团云 in a later wave (dependency order, MIG-009), sorted. */
+  laterDependencies?: string[];
 }
 
 /** Resources an instance of a system occupies in a center (see footprint.ts for what counts). */
@@ -53,6 +62,18 @@ export interface SystemStatus {
   divisions: readonly string[];
   /** Ids of the systems it depends on (inventory `dependencies`). */
   dependencies: readonly string[];
+  /** Its approval date (审批时间), when a real date. */
+  approvedOn?: IsoDate;
+  /**
+   * Approved after the plan's consolidation deadline (policy.deadlines.centerMoves): the date it
+   * must be on 兵团云 by — approval + grace (MIG-008, plan §二(九)).
+   */
+  graceEnds?: IsoDate;
+  /**
+   * The date it must be connected to 大协同/大数据 by (NET-006): policy.deadlines.platformConnection,
+   * or approval + grace when approved after it.
+   */
+  connectBy: IsoDate;
   /** Its moves, in plan order. */
   moves: PlannedMove[];
   /** Wave order of arrival on 兵团云: -1 already there, undefined never planned. */
@@ -100,6 +121,11 @@ export interface WaveView {
   deadline: IsoDate;
   /** The plan's deadline for this kind of move (policy.deadlines). */
   planDeadline: IsoDate;
+  /**
+   * The deadline the wave is held to (MIG-002): the earliest `dueBy` of the moves that bring a
+   * system onto 兵团云; the plan's date for an empty wave; none for a wave of re-homings only.
+   */
+  dueBy?: IsoDate;
   /** Position in plan order, 0-based. */
   order: number;
   /** JSON pointer of the wave in migration.yaml. */

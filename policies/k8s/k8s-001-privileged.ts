@@ -5,6 +5,7 @@
 import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS, readBool } from '../sdk';
 import { containerSecurityContext } from './lib/security-context';
 import { judgeContainers } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_001 = defineResourceRule({
   id: 'K8S-001',
@@ -13,6 +14,7 @@ export const K8S_001 = defineResourceRule({
   title: { zh: '禁止特权容器', en: 'No privileged container' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '将 security_context.privileged 设为 false（或删除）；需要的能力用 capabilities.add 精确授予。',
     en: 'Set security_context.privileged to false (or remove it); grant only the capabilities needed.',

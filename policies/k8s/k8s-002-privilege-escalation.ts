@@ -6,6 +6,7 @@ import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS, readBool } from '..
 import { containerSecurityContext } from './lib/security-context';
 import { unverifiable } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 const ATTR = 'security_context.allow_privilege_escalation';
 
@@ -16,6 +17,7 @@ export const K8S_002 = defineResourceRule({
   title: { zh: '禁止权限提升（allowPrivilegeEscalation = false）', en: 'allowPrivilegeEscalation is false' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '在每个容器（含 init 容器）的 security_context 中设置 allow_privilege_escalation = false。',
     en: 'Set security_context.allow_privilege_escalation = false on every container and init container.',

@@ -4,6 +4,7 @@
  */
 import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS } from '../sdk';
 import { judgeHostNamespace } from './lib/host-namespaces';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_004 = defineResourceRule({
   id: 'K8S-004',
@@ -12,6 +13,7 @@ export const K8S_004 = defineResourceRule({
   title: { zh: '禁止使用宿主机进程命名空间（host_pid）', en: 'No host PID namespace' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '删除 Pod 规约中的 host_pid 或设为 false（CIS 5.2.3）。',
     en: 'Remove host_pid from the pod spec or set it to false (CIS 5.2.3).',

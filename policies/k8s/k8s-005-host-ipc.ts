@@ -4,6 +4,7 @@
  */
 import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS } from '../sdk';
 import { judgeHostNamespace } from './lib/host-namespaces';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_005 = defineResourceRule({
   id: 'K8S-005',
@@ -12,6 +13,7 @@ export const K8S_005 = defineResourceRule({
   title: { zh: '禁止使用宿主机 IPC 命名空间（host_ipc）', en: 'No host IPC namespace' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '删除 Pod 规约中的 host_ipc 或设为 false（CIS 5.2.4）。',
     en: 'Remove host_ipc from the pod spec or set it to false (CIS 5.2.4).',

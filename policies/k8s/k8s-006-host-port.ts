@@ -4,6 +4,7 @@
  */
 import { ALL_LEVELS, blocks, defineResourceRule, POD_TEMPLATE_KINDS, readNum } from '../sdk';
 import { judgeContainers } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_006 = defineResourceRule({
   id: 'K8S-006',
@@ -12,6 +13,7 @@ export const K8S_006 = defineResourceRule({
   title: { zh: '禁止使用宿主机端口（hostPort）', en: 'No hostPort' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '删除 port.host_port，通过 Service 暴露端口。',
     en: 'Remove port.host_port; expose the port through a Service.',

@@ -7,6 +7,7 @@ import { REQUIRED_DROPS, normalizeCapability } from './lib/capabilities';
 import { containerSecurityContext } from './lib/security-context';
 import { listText, unverifiable } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_007 = defineResourceRule({
   id: 'K8S-007',
@@ -15,6 +16,7 @@ export const K8S_007 = defineResourceRule({
   title: { zh: '丢弃全部能力（capabilities.drop ALL，至少 NET_RAW）', en: 'Capabilities drop ALL (or at least NET_RAW)' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '在 security_context.capabilities.drop 中加入 "ALL"，再用 add 授予确实需要的能力。',
     en: 'Add "ALL" to security_context.capabilities.drop, then add back only what is needed.',

@@ -7,6 +7,7 @@ import { isDangerousAdd } from './lib/capabilities';
 import { containerSecurityContext } from './lib/security-context';
 import { listText } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_008 = defineResourceRule({
   id: 'K8S-008',
@@ -15,6 +16,7 @@ export const K8S_008 = defineResourceRule({
   title: { zh: '禁止添加危险能力（SYS_ADMIN、NET_ADMIN、ALL 等）', en: 'No dangerous capability added (SYS_ADMIN, NET_ADMIN, ALL, …)' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '从 capabilities.add 中删除 Pod 安全标准 Baseline 允许清单之外的能力（如 SYS_ADMIN、NET_ADMIN、SYS_PTRACE、NET_RAW、ALL）。',
     en: 'Remove from capabilities.add every capability outside the Pod Security Standards Baseline list (e.g. SYS_ADMIN, NET_ADMIN, SYS_PTRACE, NET_RAW, ALL).',

@@ -7,6 +7,7 @@ import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS } from '../sdk';
 import { effectiveRunAsNonRoot, effectiveRunAsUser } from './lib/security-context';
 import { unverifiable } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_009 = defineResourceRule({
   id: 'K8S-009',
@@ -15,6 +16,7 @@ export const K8S_009 = defineResourceRule({
   title: { zh: '以非 root 用户运行', en: 'Runs as non-root' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '在 Pod 或容器的 security_context 中设置 run_as_non_root = true 及非 0 的 run_as_user。',
     en: 'Set run_as_non_root = true and a non-zero run_as_user in the pod or container security_context.',

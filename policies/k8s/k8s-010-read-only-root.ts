@@ -6,6 +6,7 @@ import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS, readBool } from '..
 import { containerSecurityContext } from './lib/security-context';
 import { unverifiable } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 const ATTR = 'security_context.read_only_root_filesystem';
 
@@ -16,6 +17,7 @@ export const K8S_010 = defineResourceRule({
   title: { zh: '根文件系统只读', en: 'Read-only root filesystem' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '设置 security_context.read_only_root_filesystem = true；需要写入的目录挂载 empty_dir 卷。',
     en: 'Set security_context.read_only_root_filesystem = true; mount empty_dir volumes where writes are needed.',

@@ -4,6 +4,7 @@
  */
 import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS } from '../sdk';
 import { judgeQuantity } from './lib/resources';
+import { PROCESSING_CAPACITY } from './lib/controls';
 
 export const K8S_012 = defineResourceRule({
   id: 'K8S-012',
@@ -13,6 +14,7 @@ export const K8S_012 = defineResourceRule({
   // Resource control: one workload must not starve the others at peak (业务高峰).
   clause: 'GB/T 22239-2019 8.1.2.1 a',
   levels: ALL_LEVELS,
+  controls: PROCESSING_CAPACITY,
   remediation: {
     zh: '为每个容器（含 init 容器）设置 resources.limits.memory。',
     en: 'Set resources.limits.memory on every container and init container.',

@@ -7,6 +7,7 @@ import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS, readStr } from '../
 import { parseImage, tailImage, type ImageRef } from './lib/image';
 import { unverifiable, type Problem } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { TRUSTED_VERIFICATION } from './lib/controls';
 
 function judgeRef(ref: ImageRef, shown: string): Problem | undefined {
   if (ref.digest !== undefined) return undefined;
@@ -22,6 +23,7 @@ export const K8S_015 = defineResourceRule({
   title: { zh: '镜像标签固定（非 latest、非缺省）', en: 'Image tag fixed (not latest, not missing)' },
   clause: 'GB/T 22239-2019 8.1.4.6',
   levels: ALL_LEVELS,
+  controls: TRUSTED_VERIFICATION,
   remediation: {
     zh: '使用固定版本标签（如 registry.xjbt.gov.cn/app:1.4.2）或摘要（@sha256:…）。',
     en: 'Use a fixed version tag (e.g. registry.xjbt.gov.cn/app:1.4.2) or a digest (@sha256:…).',

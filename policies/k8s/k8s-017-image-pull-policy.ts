@@ -7,6 +7,7 @@
 import { ALL_LEVELS, defineResourceRule, effectivePullPolicy, POD_TEMPLATE_KINDS, readStr } from '../sdk';
 import { unverifiable } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { TRUSTED_VERIFICATION } from './lib/controls';
 
 export const K8S_017 = defineResourceRule({
   id: 'K8S-017',
@@ -15,6 +16,7 @@ export const K8S_017 = defineResourceRule({
   title: { zh: '镜像拉取策略为 Always', en: 'imagePullPolicy Always' },
   clause: 'GB/T 22239-2019 8.1.4.6',
   levels: ALL_LEVELS,
+  controls: TRUSTED_VERIFICATION,
   remediation: {
     zh: '设置 image_pull_policy = "Always"，每次启动都向镜像仓库校验镜像。',
     en: 'Set image_pull_policy = "Always" so that every start verifies the image against the registry.',

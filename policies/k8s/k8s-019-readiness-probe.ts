@@ -4,6 +4,7 @@
  */
 import { ALL_LEVELS, defineResourceRule } from '../sdk';
 import { judgeProbe, LONG_RUNNING_KINDS } from './lib/probes';
+import { AVAILABILITY } from './lib/controls';
 
 export const K8S_019 = defineResourceRule({
   id: 'K8S-019',
@@ -13,6 +14,7 @@ export const K8S_019 = defineResourceRule({
   // Availability: a hung instance is restarted / taken out of the Service (可用性).
   clause: 'GB/T 22239-2019 8.1.2.1 e',
   levels: ALL_LEVELS,
+  controls: AVAILABILITY,
   remediation: {
     zh: '为每个长期运行的容器设置 readiness_probe（如 http_get 健康检查路径 /healthz）。',
     en: 'Set readiness_probe on every long-running container (e.g. http_get on /healthz).',

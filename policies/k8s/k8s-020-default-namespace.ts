@@ -5,6 +5,7 @@
  */
 import { ALL_LEVELS, block, defineResourceRule, POD_TEMPLATE_KINDS, readStr } from '../sdk';
 import { resourceFinding } from './lib/text';
+import { NETWORK_AREAS } from './lib/controls';
 
 export const NAMESPACED_KINDS: readonly string[] = [
   ...POD_TEMPLATE_KINDS,
@@ -25,6 +26,7 @@ export const K8S_020 = defineResourceRule({
   title: { zh: '不使用 default 命名空间', en: 'Not in the default namespace' },
   clause: 'GB/T 22239-2019 8.1.2.1 c',
   levels: ALL_LEVELS,
+  controls: NETWORK_AREAS,
   remediation: {
     zh: '设置 metadata.namespace 为该系统自己的命名空间（系统 id）。',
     en: "Set metadata.namespace to the system's own namespace (the system id).",

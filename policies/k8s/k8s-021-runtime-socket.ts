@@ -5,6 +5,7 @@
 import { ALL_LEVELS, blocks, defineResourceRule, dig, POD_TEMPLATE_KINDS, readStr } from '../sdk';
 import { exposedRuntimeSocket } from './lib/runtime-sockets';
 import { judgePodSpec } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_021 = defineResourceRule({
   id: 'K8S-021',
@@ -13,6 +14,7 @@ export const K8S_021 = defineResourceRule({
   title: { zh: '禁止挂载容器运行时套接字', en: 'No container-runtime socket mounted' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '删除指向容器运行时套接字（如 /var/run/docker.sock）或其上级目录的 host_path 卷。',
     en: 'Remove host_path volumes pointing at a runtime socket (e.g. /var/run/docker.sock) or a directory above one.',

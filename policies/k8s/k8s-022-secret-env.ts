@@ -5,14 +5,16 @@
 import { ALL_LEVELS, blocks, defineResourceRule, dig, POD_TEMPLATE_KINDS, str } from '../sdk';
 import { listText } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { STORAGE_CONFIDENTIALITY } from './lib/controls';
 
 export const K8S_022 = defineResourceRule({
   id: 'K8S-022',
   pack: 'k8s',
   severity: 'low',
   title: { zh: 'Secret 以文件挂载，不作为环境变量', en: 'Secrets mounted as files, not exposed as environment variables' },
-  clause: 'GB/T 22239-2019 8.1.4.8',
+  clause: 'GB/T 22239-2019 8.1.4.8 b',
   levels: ALL_LEVELS,
+  controls: STORAGE_CONFIDENTIALITY,
   remediation: {
     zh: '改用 secret 卷把 Secret 挂载为文件，删除 env.value_from.secret_key_ref 与 env_from.secret_ref。',
     en: 'Mount the Secret as files through a secret volume; remove env.value_from.secret_key_ref and env_from.secret_ref.',

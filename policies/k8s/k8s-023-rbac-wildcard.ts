@@ -4,6 +4,7 @@
  */
 import { ALL_LEVELS, blocks, defineResourceRule, readList } from '../sdk';
 import { resourceFinding } from './lib/text';
+import { LEAST_PRIVILEGE } from './lib/controls';
 
 const FIELDS = ['api_groups', 'resources', 'verbs'] as const;
 
@@ -14,6 +15,7 @@ export const K8S_023 = defineResourceRule({
   title: { zh: 'Role/ClusterRole 不使用通配符（*）', en: 'No wildcard (*) in Role/ClusterRole verbs, resources or API groups' },
   clause: 'GB/T 22239-2019 8.1.4.2 d',
   levels: ALL_LEVELS,
+  controls: LEAST_PRIVILEGE,
   remediation: {
     zh: '在 rule 的 api_groups、resources、verbs 中逐项列出所需内容，不用 *（最小权限）。',
     en: 'List the needed api_groups, resources and verbs explicitly in each rule instead of * (least privilege).',

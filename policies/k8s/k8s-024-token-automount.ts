@@ -9,6 +9,7 @@ import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS, readBool, readStr }
 import { serviceAccountKey, serviceAccountsByKey } from './lib/service-accounts';
 import { unverifiable } from './lib/text';
 import { judgePodSpec } from './lib/workloads';
+import { LEAST_PRIVILEGE } from './lib/controls';
 
 const ATTR = 'automount_service_account_token';
 
@@ -19,6 +20,7 @@ export const K8S_024 = defineResourceRule({
   title: { zh: '不自动挂载服务账号令牌（除非需要）', en: 'Service-account token not automounted unless needed' },
   clause: 'GB/T 22239-2019 8.1.4.2 d',
   levels: ALL_LEVELS,
+  controls: LEAST_PRIVILEGE,
   remediation: {
     zh: '在 Pod 规约（或其服务账号）上设置 automount_service_account_token = false；确需访问 API 的工作负载使用专用服务账号。',
     en: 'Set automount_service_account_token = false on the pod spec (or its service account); give workloads that need the API their own account.',

@@ -5,6 +5,7 @@
  */
 import { ALL_LEVELS, defineResourceRule, isDefaultServiceAccountName, POD_TEMPLATE_KINDS, readStr } from '../sdk';
 import { judgePodSpec } from './lib/workloads';
+import { LEAST_PRIVILEGE } from './lib/controls';
 
 export const K8S_025 = defineResourceRule({
   id: 'K8S-025',
@@ -13,6 +14,7 @@ export const K8S_025 = defineResourceRule({
   title: { zh: '不使用 default 服务账号', en: 'Not running as the default service account' },
   clause: 'GB/T 22239-2019 8.1.4.2 d',
   levels: ALL_LEVELS,
+  controls: LEAST_PRIVILEGE,
   remediation: {
     zh: '为工作负载创建专用服务账号并设置 service_account_name。',
     en: 'Create a dedicated service account for the workload and set service_account_name.',

@@ -8,6 +8,7 @@ import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS, podTemplateMetadata
 import { effectiveSeccompType } from './lib/security-context';
 import { unverifiable } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 const ACCEPTED_TYPES = new Set(['RuntimeDefault', 'Localhost']);
 export const POD_SECCOMP_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
@@ -24,6 +25,7 @@ export const K8S_026 = defineResourceRule({
   title: { zh: '设置 seccomp 配置（RuntimeDefault 或 Localhost）', en: 'A seccomp profile (RuntimeDefault or Localhost) is set' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '在 Pod 的 security_context 中设置 seccomp_profile { type = "RuntimeDefault" }。',
     en: 'Set seccomp_profile { type = "RuntimeDefault" } in the pod security_context.',

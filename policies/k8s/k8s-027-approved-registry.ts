@@ -10,6 +10,7 @@ import { isRegistryHost, literalHead, parseImage } from './lib/image';
 import { approvedPrefixes, underPrefix } from './lib/registries';
 import { unverifiable } from './lib/text';
 import { judgeContainers } from './lib/workloads';
+import { TRUSTED_VERIFICATION } from './lib/controls';
 
 export const K8S_027 = defineResourceRule({
   id: 'K8S-027',
@@ -18,6 +19,7 @@ export const K8S_027 = defineResourceRule({
   title: { zh: '镜像来自批准的兵团镜像仓库', en: 'Images come from the approved corps registry' },
   clause: 'GB/T 22239-2019 8.1.4.6',
   levels: ALL_LEVELS,
+  controls: TRUSTED_VERIFICATION,
   remediation: {
     zh: '将镜像推送到兵团镜像仓库（policy.approvedRegistries）并从那里引用。',
     en: 'Push the image to the corps registry (policy.approvedRegistries) and reference it from there.',

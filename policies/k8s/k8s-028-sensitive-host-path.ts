@@ -7,6 +7,7 @@
  */
 import { ALL_LEVELS, blocks, defineResourceRule, dig, POD_TEMPLATE_KINDS, readStr, sensitiveHostPath } from '../sdk';
 import { judgePodSpec } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_028 = defineResourceRule({
   id: 'K8S-028',
@@ -15,6 +16,7 @@ export const K8S_028 = defineResourceRule({
   title: { zh: '禁止挂载敏感主机路径（hostPath）', en: 'No hostPath volume of a sensitive host path' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '删除指向主机敏感目录（/、/etc、/proc、/sys、/root、/home、/var/run、/var/lib/kubelet、/var/lib/docker 等）的 host_path 卷，改用 config_map、secret、empty_dir 或持久卷。',
     en: 'Remove host_path volumes of sensitive host directories (/, /etc, /proc, /sys, /root, /home, /var/run, /var/lib/kubelet, /var/lib/docker, …); use config maps, secrets, empty_dir or persistent volumes instead.',

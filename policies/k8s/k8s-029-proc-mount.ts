@@ -6,6 +6,7 @@
 import { ALL_LEVELS, defineResourceRule, POD_TEMPLATE_KINDS, readStr } from '../sdk';
 import { containerSecurityContext } from './lib/security-context';
 import { judgeContainers } from './lib/workloads';
+import { INTRUSION_PREVENTION } from './lib/controls';
 
 export const K8S_029 = defineResourceRule({
   id: 'K8S-029',
@@ -14,6 +15,7 @@ export const K8S_029 = defineResourceRule({
   title: { zh: 'procMount 为 Default（不得为 Unmasked）', en: 'procMount is Default (not Unmasked)' },
   clause: 'GB/T 22239-2019 8.1.4.4',
   levels: ALL_LEVELS,
+  controls: INTRUSION_PREVENTION,
   remediation: {
     zh: '删除 security_context.proc_mount，或设为 "Default"。',
     en: 'Remove security_context.proc_mount, or set it to "Default".',

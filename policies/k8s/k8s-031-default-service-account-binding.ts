@@ -7,6 +7,7 @@
  */
 import { ALL_LEVELS, blocks, defineResourceRule, dig, readStr } from '../sdk';
 import { resourceFinding } from './lib/text';
+import { LEAST_PRIVILEGE } from './lib/controls';
 
 const DEFAULT_ACCOUNT_USER = /^system:serviceaccount:[^:]+:default$/;
 
@@ -17,6 +18,7 @@ export const K8S_031 = defineResourceRule({
   title: { zh: '不得向 default 服务账号授予任何角色', en: 'No RoleBinding or ClusterRoleBinding grants anything to a default service account' },
   clause: 'GB/T 22239-2019 8.1.4.2 d',
   levels: ALL_LEVELS,
+  controls: LEAST_PRIVILEGE,
   remediation: {
     zh: '为需要权限的工作负载创建专用服务账号，把绑定的 subject 改为该账号；default 服务账号不绑定任何角色。',
     en: 'Create a dedicated service account for the workload that needs the permissions and bind that account; bind nothing to the default service account.',

@@ -7,13 +7,18 @@ import { CLAUSE_CENTERS } from './lib/clauses';
  */
 function mustHaveLeft(s: SystemStatus, asOf: string): boolean {
   if (s.classified || !MACHINE_ROOM_KINDS.has(s.location.kind) || s.moved) return false;
+  // Approved after the deadline: its own grace applies, and MIG-008 judges it.
+  if (s.graceEnds !== undefined) return false;
   if (s.class === 'keep') return true;
   if (s.class !== 'replace') return false;
   const deadline = s.replacement?.deadline;
   return deadline === undefined || deadline > asOf;
 }
 
-/** After the centerMoves deadline, nothing remains in departmental, division or regiment rooms. */
+/**
+ * After the centerMoves deadline, nothing filed before it remains in departmental, division or
+ * regiment rooms (a system approved later has its own grace: MIG-008).
+ */
 export const MIG_006 = defineRule({
   id: 'MIG-006',
   pack: 'mig',

@@ -3,7 +3,7 @@
  * Evidence: every system namespace carries `xjbt.gov.cn/zone` naming a zone of networks.yaml.
  * Judged: every namespace at levels 2+ (one that is not a system namespace needs nothing).
  */
-import { defineResourceRule, fromLevel, LABELS } from '../sdk';
+import { defineResourceRule, fromLevel, LABELS, mlpsControls } from '../sdk';
 import { isSystemNamespace } from './lib/namespaces';
 import { where } from './lib/text';
 
@@ -14,6 +14,7 @@ export const MLPS_001 = defineResourceRule({
   title: { zh: '系统命名空间须标明所属网络区域', en: 'Every system namespace carries a zone label naming a zone that exists' },
   clause: 'GB/T 22239-2019 8.1.2.1 c',
   levels: fromLevel(2),
+  controls: { 2: mlpsControls('7.1.2.1', 'a'), 3: mlpsControls('8.1.2.1', 'c'), 4: mlpsControls('9.1.2.1', 'c') },
   remediation: {
     zh: `为命名空间添加标签 ${LABELS.zone}，取值为 networks.yaml 中已定义的区域（如 extranet-dedicated）。`,
     en: `Label the namespace with ${LABELS.zone} set to a zone defined in networks.yaml (e.g. extranet-dedicated).`,

@@ -4,7 +4,7 @@
  * with a PodDisruptionBudget selecting their pods.
  * Judged: every Deployment and StatefulSet at levels 3+ (a DR instance needs nothing here).
  */
-import { defineResourceRule, fromLevel } from '../sdk';
+import { defineResourceRule, fromLevel, mlpsControls } from '../sdk';
 import { WORKLOAD_KINDS } from './lib/systems';
 import { where } from './lib/text';
 import { HOSTNAME_KEY, matchingDisruptionBudgets, replicas, spreadsAcrossNodes } from './lib/workloads';
@@ -16,6 +16,7 @@ export const MLPS_004 = defineResourceRule({
   title: { zh: '工作负载须多副本、跨节点分布并配置中断预算', en: 'Workloads run ≥ 2 replicas, spread across nodes, with a PodDisruptionBudget' },
   clause: 'GB/T 22239-2019 8.1.2.1 e',
   levels: fromLevel(3),
+  controls: { 3: mlpsControls('8.1.2.1', 'e'), 4: mlpsControls('9.1.2.1', 'e') },
   remediation: {
     zh: `将 replicas 设为至少 2，增加 topology_key 为 ${HOSTNAME_KEY} 的 topology_spread_constraint（或 Pod 反亲和），并创建选择这些 Pod 的 PodDisruptionBudget。`,
     en: `Set replicas to at least 2, add a topology_spread_constraint (or pod anti-affinity) on ${HOSTNAME_KEY}, and add a PodDisruptionBudget selecting the pods.`,

@@ -4,7 +4,7 @@
  * other than 443/8443 (plaintext beyond the namespace).
  * Judged: every Ingress and Service at levels 3+.
  */
-import { blocks, defineResourceRule, dig, fromLevel, num, str, type RawFinding, type Resource } from '../sdk';
+import { blocks, defineResourceRule, dig, fromLevel, mlpsControls, num, str, type RawFinding, type Resource } from '../sdk';
 import { where } from './lib/text';
 
 const TLS_PORTS = new Set([443, 8443]);
@@ -46,6 +46,7 @@ export const MLPS_005 = defineResourceRule({
   title: { zh: '对外访问须使用 TLS 加密传输', en: 'Ingress uses TLS; no plaintext service is exposed beyond the namespace' },
   clause: 'GB/T 22239-2019 8.1.2.2 a,b',
   levels: fromLevel(3),
+  controls: { 3: mlpsControls('8.1.2.2', 'a', 'b'), 4: mlpsControls('9.1.2.2', 'a', 'b') },
   remediation: {
     zh: 'Ingress 配置 spec.tls；LoadBalancer/NodePort 服务只暴露 TLS 端口（443/8443）。',
     en: 'Give every Ingress spec.tls; LoadBalancer/NodePort Services expose only TLS ports (443/8443).',

@@ -5,7 +5,7 @@
  * system-administrator group from the topology).
  * Judged: every ClusterRoleBinding and RoleBinding at levels 2+.
  */
-import { defineResourceRule, dig, fromLevel, PLATFORM_SUBJECT_PREFIXES, str, type Resource, type RuleContext } from '../sdk';
+import { defineResourceRule, dig, fromLevel, mlpsControls, PLATFORM_SUBJECT_PREFIXES, str, type Resource, type RuleContext } from '../sdk';
 import { centerOf } from './lib/centers';
 import { boundRole, hasWildcardRule, roleRefName, subjects, type Subject } from './lib/rbac';
 import { where } from './lib/text';
@@ -33,6 +33,7 @@ export const MLPS_006 = defineResourceRule({
   title: { zh: '不得向非平台主体授予集群管理员或通配角色', en: 'No binding grants cluster-admin, or a wildcard role, to a non-platform subject' },
   clause: 'GB/T 22239-2019 8.1.4.2 d',
   levels: fromLevel(2),
+  controls: { 2: mlpsControls('7.1.4.2', 'd'), 3: mlpsControls('8.1.4.2', 'd'), 4: mlpsControls('9.1.4.2', 'd') },
   remediation: {
     zh: '按最小权限为部门和应用创建只含所需动词与资源的 Role，绑定该 Role；cluster-admin 只授予本中心系统管理员组。',
     en: "Bind departments and applications to Roles listing only the verbs and resources they need; grant cluster-admin only to the center's system-administrator group.",

@@ -1,12 +1,14 @@
 /**
- * MLPS-007 — 8.1.5.1–8.1.5.3 安全管理中心 (系统管理 / 审计管理 / 安全管理): separate system,
- * audit and security administrators (三权分立). Evidence: the topology names three distinct groups
+ * MLPS-007 — 三权分立: 8.1.5.1–8.1.5.3 a 安全管理中心 (系统管理 / 审计管理 / 安全管理: each administrator
+ * authenticated, confined to its own interface, audited) and the management requirements 8.1.7.1 c
+ * 岗位设置 (the three posts) and 8.1.7.2 b 人员配备 (a dedicated security administrator, not shared);
+ * level 4: 9.1.5.1–9.1.5.3 a, 9.1.7.1 c, 9.1.7.2 b. Evidence: the topology names three distinct groups
  * per center; each center stack has ClusterRoleBindings labelled admin-role system / audit /
  * security, and no subject appears in two of those roles.
  * Counted: every center of the topology at levels 3+ (its admin groups), and every center stack of
  * the configuration at levels 3+ (its admin-role bindings).
  */
-import { centersById, CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, isFilled, type Center, type RawFinding, type Resource } from '../sdk';
+import { centersById, CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, isFilled, mlpsControls, type Center, type RawFinding, type Resource } from '../sdk';
 import { centerLabel, centerStacks } from './lib/centers';
 import { centerApplies } from './lib/levels';
 import { subjectKey, subjects } from './lib/rbac';
@@ -71,6 +73,12 @@ export const MLPS_007 = defineRule({
   title: { zh: '三权分立：系统、审计、安全管理员相互分离', en: 'Each center has distinct system-, audit- and security-administrator groups; no subject holds two of them' },
   clause: 'GB/T 22239-2019 8.1.5.1–8.1.5.3; 8.1.7.1, 8.1.7.2 b',
   levels: LEVELS,
+  // 安全管理中心 (the three administrators, each authenticated and audited) and 安全管理机构 (the
+  // three posts; a dedicated security administrator, not shared with another post).
+  controls: {
+    3: [...mlpsControls('8.1.5.1', 'a'), ...mlpsControls('8.1.5.2', 'a'), ...mlpsControls('8.1.5.3', 'a'), ...mlpsControls('8.1.7.1', 'c'), ...mlpsControls('8.1.7.2', 'b')],
+    4: [...mlpsControls('9.1.5.1', 'a'), ...mlpsControls('9.1.5.2', 'a'), ...mlpsControls('9.1.5.3', 'a'), ...mlpsControls('9.1.7.1', 'c'), ...mlpsControls('9.1.7.2', 'b')],
+  },
   remediation: {
     zh: '每个中心在 topology.yaml 中指定三个不同的管理员组，并分别用带 admin-role 标签的 ClusterRoleBinding 授权，任何主体不得兼任。',
     en: 'Name three different administrator groups per center in topology.yaml and grant each through its own ClusterRoleBinding labelled admin-role; no subject may hold two roles.',

@@ -1,13 +1,14 @@
 /**
- * MLPS-008 — 8.1.4.8 数据保密性: protect the confidentiality of important data such as
- * authentication data in storage. A literal secret in the Terraform configuration lands in plan
+ * MLPS-008 — 8.1.4.8 b 数据保密性 (level 4: 9.1.4.8 b; level 2 has no 数据保密性 control, the rule
+ * still applies there): protect the confidentiality of important data such as authentication data
+ * in storage. A literal secret in the Terraform configuration lands in plan
  * files and state in clear text. Evidence: literal values in Secret data / string_data /
  * binary_data, in ConfigMap keys named like credentials, and in container env variables named like
  * credentials or holding URLs with passwords or PEM private keys (ConfigMap values too), and
  * container args / command with `--password=…`. Messages name keys and flags only, never values.
  * Judged: every Secret, ConfigMap and pod-template resource at levels 2+.
  */
-import { blocks, containers, defineResourceRule, fromLevel, podSpec, POD_TEMPLATE_KINDS, str, strList, type RawFinding, type Resource } from '../sdk';
+import { blocks, containers, defineResourceRule, fromLevel, mlpsControls, NO_COUNTERPART, podSpec, POD_TEMPLATE_KINDS, str, strList, type RawFinding, type Resource } from '../sdk';
 import { embedsCredentials, isSensitiveName, keysWithCredentials, literalKeys, secretArguments } from './lib/secrets';
 import { where } from './lib/text';
 
@@ -59,6 +60,7 @@ export const MLPS_008 = defineResourceRule({
   title: { zh: 'Terraform 配置中不得出现明文机密', en: 'No plaintext secret value in the Terraform configuration' },
   clause: 'GB/T 22239-2019 8.1.4.8 b',
   levels: fromLevel(2),
+  controls: { 2: NO_COUNTERPART, 3: mlpsControls('8.1.4.8', 'b'), 4: mlpsControls('9.1.4.8', 'b') },
   remediation: {
     zh: '机密值不写入配置：由外部密钥管理注入，工作负载通过 secret_key_ref 或挂载文件读取。',
     en: 'Keep secret values out of the configuration: inject them from an external secret store; workloads read them through secret_key_ref or mounted files.',

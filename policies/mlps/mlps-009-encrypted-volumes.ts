@@ -14,6 +14,7 @@ import {
   fromLevel,
   has,
   isUnresolved,
+  mlpsControls,
   str,
   strMap,
   type Obj,
@@ -60,6 +61,7 @@ export const MLPS_009 = defineResourceRule({
   title: { zh: '持久卷须使用加密存储类', en: 'Persistent volumes use an encrypted StorageClass' },
   clause: 'GB/T 22239-2019 8.1.4.8 b',
   levels: fromLevel(3),
+  controls: { 3: mlpsControls('8.1.4.8', 'b'), 4: mlpsControls('9.1.4.8', 'b') },
   remediation: {
     zh: `在本栈中定义加密存储类（标签 ${CONVENTION_LABELS.encrypted}: "true" 或 parameters.encrypted: "true"），并在 PVC/卷模板的 storage_class_name 中引用它。`,
     en: `Define an encrypted StorageClass in the stack (label ${CONVENTION_LABELS.encrypted}: "true" or parameters.encrypted: "true") and name it in storage_class_name of every PVC / volume claim template.`,

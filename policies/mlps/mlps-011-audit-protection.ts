@@ -6,7 +6,7 @@
  * Counted: the audit log store (when a center is at levels 3+), and every audit-shipping ConfigMap
  * of a center stack at levels 3+.
  */
-import { centerById, countEvaluated, defineRule, fromLevel, type RawFinding } from '../sdk';
+import { centerById, countEvaluated, defineRule, fromLevel, mlpsControls, type RawFinding } from '../sdk';
 import { auditShippingConfigMaps } from './lib/audit';
 import { centerStacks } from './lib/centers';
 import { centerApplies } from './lib/levels';
@@ -21,6 +21,7 @@ export const MLPS_011 = defineRule({
   title: { zh: '审计记录须异地存放或不可篡改', en: 'Audit records are protected: stored outside the center that produced them, or immutable' },
   clause: 'GB/T 22239-2019 8.1.4.3 c',
   levels: LEVELS,
+  controls: { 3: mlpsControls('8.1.4.3', 'c'), 4: mlpsControls('9.1.4.3', 'c') },
   remediation: {
     zh: '将审计日志库放在另一中心，或开启对象锁定/WORM（auditLogStore.immutable: true，ConfigMap immutable: "true"）。',
     en: 'Keep the audit log store in another center, or enable object lock / WORM (auditLogStore.immutable: true, ConfigMap immutable: "true").',

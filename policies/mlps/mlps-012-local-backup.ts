@@ -5,7 +5,7 @@
  * the system, in every stack where its primary resources are.
  * Counted: every deployed system with persistent data at levels 2+.
  */
-import { CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, LABELS, type RawFinding } from '../sdk';
+import { CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, judgedSystems, LABELS, mlpsControls, type RawFinding } from '../sdk';
 import { anchorResource, backupKind, deployedSystemsAt, primaryStacks, systemFinding } from './lib/systems';
 
 const LEVELS = fromLevel(2);
@@ -17,6 +17,7 @@ export const MLPS_012 = defineRule({
   title: { zh: '有持久数据的系统须有本地备份计划', en: 'Every system with persistent data has a local backup schedule' },
   clause: 'GB/T 22239-2019 8.1.4.9 a',
   levels: LEVELS,
+  controls: { 2: mlpsControls('7.1.4.8', 'a'), 3: mlpsControls('8.1.4.9', 'a'), 4: mlpsControls('9.1.4.9', 'a') },
   remediation: {
     zh: `在系统所在中心栈中创建 CronJob，标签 ${CONVENTION_LABELS.backup}: local 与 ${LABELS.system}: <系统>，按 topology.backup.schedule 备份。`,
     en: `Add a CronJob in the system's center stack labelled ${CONVENTION_LABELS.backup}: local and ${LABELS.system}: <system>, on topology.backup.schedule.`,
@@ -25,7 +26,7 @@ export const MLPS_012 = defineRule({
   check(ctx) {
     const out: RawFinding[] = [];
     const systems = deployedSystemsAt(ctx, LEVELS, true);
-    countEvaluated(ctx, systems.length);
+    countEvaluated(ctx, systems.length, judgedSystems(systems));
     for (const sys of systems) {
       const backups = ctx.resources.bySystem(sys).filter((r) => r.kind === 'cron_job' && backupKind(r) === 'local');
       for (const stack of primaryStacks(ctx, sys)) {

@@ -5,7 +5,7 @@
  * whose city differs from the city of each center where the system primarily runs.
  * Counted: every deployed system with persistent data at levels 3+.
  */
-import { CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, type RawFinding } from '../sdk';
+import { CONVENTION_LABELS, countEvaluated, defineRule, fromLevel, judgedSystems, mlpsControls, type RawFinding } from '../sdk';
 import { centerLabel, centerOf, remoteDrCenters } from './lib/centers';
 import { backupKind, deployedSystemsAt, primaryCenters, primaryResources, systemFinding } from './lib/systems';
 
@@ -18,6 +18,7 @@ export const MLPS_013 = defineRule({
   title: { zh: '异地实时备份：数据须复制到另一城市的容灾中心', en: 'Off-site real-time backup: data replicated to a DR center in another city' },
   clause: 'GB/T 22239-2019 8.1.4.9 b',
   levels: LEVELS,
+  controls: { 3: mlpsControls('8.1.4.9', 'b'), 4: mlpsControls('9.1.4.9', 'b') },
   remediation: {
     zh: `在与主中心不同城市的兵团级容灾中心栈中，为系统创建实时复制目标（如 PVC），标签 ${CONVENTION_LABELS.backup}: replica。`,
     en: `In the stack of a corps DR center in another city than the primary, add the system's real-time replication target (e.g. a PVC) labelled ${CONVENTION_LABELS.backup}: replica.`,
@@ -27,7 +28,7 @@ export const MLPS_013 = defineRule({
     const env = ctx.env;
     const out: RawFinding[] = [];
     const systems = deployedSystemsAt(ctx, LEVELS, true);
-    countEvaluated(ctx, systems.length);
+    countEvaluated(ctx, systems.length, judgedSystems(systems));
     for (const sys of systems) {
       const replicaCenters = ctx.resources
         .bySystem(sys)

@@ -5,7 +5,7 @@
  * in another city than the corps primary center (异地灾备).
  * Counted: every deployed level-4 system.
  */
-import { centersWithRole, CONVENTION_LABELS, countEvaluated, defineRule, LABELS, type Center, type Environment, type RawFinding } from '../sdk';
+import { centersWithRole, CONVENTION_LABELS, countEvaluated, defineRule, judgedSystems, LABELS, mlpsControls, type Center, type Environment, type RawFinding } from '../sdk';
 import { corpsDrCenters, remoteDrCenters } from './lib/centers';
 import { deployedSystemsAt, drMode, hasDrWorkload, primaryCenters, systemAnchor, systemFinding } from './lib/systems';
 
@@ -31,6 +31,7 @@ export const MLPS_015 = defineRule({
   title: { zh: '异地灾备中心须有可实时切换的双活实例', en: 'Off-site DR center with real-time switch-over: an active instance in the remote DR center' },
   clause: 'GB/T 22239-2019 9.1.4.9 d',
   levels: [...LEVELS],
+  controls: { 4: mlpsControls('9.1.4.9', 'd') },
   remediation: {
     zh: `在与兵团主中心不同城市的容灾中心部署系统工作负载，标签 ${LABELS.role}: dr、${CONVENTION_LABELS.drMode}: active。`,
     en: `Deploy the system's workload in the corps DR center in another city than the corps primary, labelled ${LABELS.role}: dr and ${CONVENTION_LABELS.drMode}: active.`,
@@ -40,7 +41,7 @@ export const MLPS_015 = defineRule({
     const env = ctx.env;
     const out: RawFinding[] = [];
     const systems = deployedSystemsAt(ctx, LEVELS);
-    countEvaluated(ctx, systems.length);
+    countEvaluated(ctx, systems.length, judgedSystems(systems));
     for (const sys of systems) {
       const remote = new Set(activeTargets(env, primaryCenters(ctx, sys)).map((c) => c.id));
       const active = hasDrWorkload(ctx, sys, (c, w) => remote.has(c.id) && drMode(w) === 'active');

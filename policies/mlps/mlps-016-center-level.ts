@@ -6,7 +6,7 @@
  * Counted: every system of the inventory, every migration move into a center of the topology, and
  * every (system, center) pair of the configuration.
  */
-import { ALL_LEVELS, centerById, countEvaluated, defineRule, indexedSystems, type Center, type MlpsLevel, type RawFinding, type Resource } from '../sdk';
+import { ALL_LEVELS, centerById, countEvaluated, defineRule, indexedSystems, mlpsControls, NO_COUNTERPART, type Center, type MlpsLevel, type RawFinding, type Resource } from '../sdk';
 import { centerLabel, centerOf } from './lib/centers';
 import { applies, highestLevel, inventorySystem, systemLevel } from './lib/levels';
 
@@ -26,6 +26,7 @@ export const MLPS_016 = defineRule({
   title: { zh: '中心不得承载高于其自身等级的系统', en: 'A center never hosts a system above its own MLPS level' },
   clause: 'GB/T 22239-2019 8.2.2.1 a (cloud ext. 网络架构 a)',
   levels: LEVELS,
+  controls: { 1: NO_COUNTERPART, 2: mlpsControls('7.2.2.1', 'a'), 3: mlpsControls('8.2.2.1', 'a'), 4: mlpsControls('9.2.2.1', 'a') },
   remediation: {
     zh: '把系统迁移到等保等级不低于系统等级的中心（topology.yaml centers[].mlpsLevel）。',
     en: 'Place each system in a center whose mlpsLevel (topology.yaml) is at least the system level.',

@@ -1,11 +1,12 @@
 /**
- * MLPS-017 — 云计算安全扩展要求 基础设施位置: the cloud infrastructure is located inside China.
+ * MLPS-017 — 云计算安全扩展要求 基础设施位置 (7.2.1.1 / 8.2.1.1 / 9.2.1.1; level 1 has no such
+ * control): the cloud infrastructure is located inside China.
  * Evidence: every center's country, the audit log store's country, and the store-country of every
  * audit-shipping ConfigMap are `CN`. Backups stay in centers (local CronJobs, DR-center replicas),
  * so the center check covers them.
  * Counted: every center, the audit log store, and every audit-shipping ConfigMap.
  */
-import { ALL_LEVELS, AUDIT_SHIPPING_KEYS, countEvaluated, defineRule, type RawFinding } from '../sdk';
+import { ALL_LEVELS, AUDIT_SHIPPING_KEYS, countEvaluated, defineRule, mlpsControls, NO_COUNTERPART, type RawFinding } from '../sdk';
 import { auditShippingConfigMaps, isChina } from './lib/audit';
 import { centerLabel } from './lib/centers';
 import { where } from './lib/text';
@@ -21,6 +22,7 @@ export const MLPS_017 = defineRule({
   title: { zh: '中心、备份与日志存储须位于中国境内', en: 'Every center, backup and log store is inside China' },
   clause: 'GB/T 22239-2019 8.2.1.1 (cloud ext. 基础设施位置)',
   levels: [...ALL_LEVELS],
+  controls: { 1: NO_COUNTERPART, 2: mlpsControls('7.2.1.1'), 3: mlpsControls('8.2.1.1'), 4: mlpsControls('9.2.1.1') },
   remediation: {
     zh: '把中心与存储放在中国境内，并在 topology.yaml 与审计外送配置中写明 country/store-country: CN。',
     en: 'Keep centers and stores inside China and state country / store-country CN in topology.yaml and the audit-shipping configuration.',

@@ -4,7 +4,7 @@
  * different systems (including two namespace resources of the same name for different systems).
  * Counted: every namespace of a stack that holds resources of a system at levels 2+.
  */
-import { countEvaluated, defineRule, fromLevel, type RawFinding, type Resource } from '../sdk';
+import { countEvaluated, defineRule, fromLevel, mlpsControls, type RawFinding, type Resource } from '../sdk';
 import { applies, deployedSystemLevel } from './lib/levels';
 import { namespaceOf } from './lib/namespaces';
 import { sortedUnique } from './lib/text';
@@ -18,6 +18,7 @@ export const MLPS_018 = defineRule({
   title: { zh: '租户隔离：一个命名空间只属于一个系统', en: 'Tenant isolation: one system per namespace; no namespace shared by two systems' },
   clause: 'GB/T 22239-2019 8.2.2.1 b (cloud ext. 网络架构 b)',
   levels: LEVELS,
+  controls: { 2: mlpsControls('7.2.2.1', 'b'), 3: mlpsControls('8.2.2.1', 'b'), 4: mlpsControls('9.2.2.1', 'b') },
   remediation: {
     zh: '每个系统使用自己的命名空间（名称为系统编号），不要把两个系统的资源放进同一命名空间。',
     en: "Give every system its own namespace (named after the system id); never put two systems' resources in one namespace.",

@@ -6,7 +6,7 @@
  * personalInfo is a finding too.
  * Counted: every system of the inventory at levels 2+.
  */
-import { countEvaluated, defineRule, fromLevel, indexedSystems, isFilled, type InfoSystem, type RawFinding } from '../sdk';
+import { countEvaluated, defineRule, fromLevel, indexedSystems, isFilled, mlpsControls, type InfoSystem, type RawFinding } from '../sdk';
 import { applies, systemLevel } from './lib/levels';
 
 const LEVELS = fromLevel(2);
@@ -65,6 +65,7 @@ export const MLPS_019 = defineRule({
   title: { zh: '个人信息须声明并仅有条件共享', en: 'Systems holding personal information declare it, and share it only conditionally with a stated purpose' },
   clause: 'GB/T 22239-2019 8.1.4.11',
   levels: LEVELS,
+  controls: { 2: mlpsControls('7.1.4.10', 'a', 'b'), 3: mlpsControls('8.1.4.11', 'a', 'b'), 4: mlpsControls('9.1.4.11', 'a', 'b') },
   remediation: {
     zh: '在 inventory.yaml 中声明 personalInfo 并标明含个人信息的数据资源；这些资源只能有条件共享（写明 purpose）或不予共享。',
     en: 'Declare personalInfo in inventory.yaml and mark the personal data resources; share them only conditionally (with a purpose) or not at all.',

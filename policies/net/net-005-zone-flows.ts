@@ -55,10 +55,10 @@ function namespaceSelectorZones(index: ResourceIndex, stack: string, selector: O
   const fromExpr = blocks(selector, 'match_expressions').find((e) => e.key === LABELS.zone && e.operator === 'In');
   if (fromExpr && Array.isArray(fromExpr.values)) return fromExpr.values.filter((v): v is string => typeof v === 'string');
   const zones = new Set<string>();
-  // A namespace it selects carries every match label: start from the index of the first one
-  // instead of scanning every namespace of every stack for every peer (quadratic at scale).
+  // A namespace it selects carries every match label: look up the namespaces of this stack with
+  // the first one (an index lookup) instead of scanning namespaces for every peer (quadratic at scale).
   const [first] = Object.entries(matchLabels(selector));
-  const candidates = first ? index.withLabel(first[0], first[1]) : index.byKind('namespace');
+  const candidates = first ? index.namespacesWithLabel(stack, first[0], first[1]) : index.byKind('namespace');
   for (const ns of candidates) {
     if (ns.kind === 'namespace' && ns.stack === stack && ns.zone !== undefined && selectorMayMatch(selector, ns.metadata.labels)) zones.add(ns.zone);
   }

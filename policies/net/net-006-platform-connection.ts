@@ -1,11 +1,13 @@
 /**
  * NET-006: every kept system is connected to 大协同 (kind collaboration) and 大数据 (kind data)
- * by policy.deadlines.platformConnection (plan §一(三), §二(四): 2018年6月底前…接入兵团大协同、大数据平台).
- * Dates: a connectedOn after the deadline is late whatever asOf is; a missing connection is a
- * finding only once asOf is past the deadline. Classified systems are exempt: they live on the
+ * by policy.deadlines.platformConnection (plan §一(三), §二(四): 2018年6月底前…接入兵团大协同、大数据平台),
+ * or — approved after that date — within policy.newSystemGraceDays of its approval (§二(九): it is
+ * built on the unified platform; the planning model's `connectBy`).
+ * Dates: a connectedOn after the system's deadline is late whatever asOf is; a missing connection
+ * is a finding only once asOf is past it. Classified systems are exempt: they live on the
  * isolated intranet, which these extranet platforms do not reach.
  */
-import { ALL_LEVELS, countEvaluated, defineRule, displayName, isIsoDate, planClause, systemsOfClass, type RawFinding } from '../sdk';
+import { ALL_LEVELS, countEvaluated, defineRule, displayName, isIsoDate, migrationView, planClause, systemsOfClass, type RawFinding } from '../sdk';
 
 const REQUIRED_KINDS = [
   { kind: 'collaboration', zh: '大协同', en: 'collaboration (大协同)' },
@@ -20,12 +22,12 @@ export const NET_006 = defineRule({
   clause: planClause('一(三)', '二(四)'),
   levels: ALL_LEVELS,
   remediation: {
-    zh: '将系统接入兵团大协同和大数据平台，并在 inventory.yaml 的 platforms 中记录 connectedOn 日期（不晚于 policy.deadlines.platformConnection）。',
-    en: 'Connect the system to the corps collaboration and data platforms and record connectedOn in inventory.yaml platforms (on or before policy.deadlines.platformConnection).',
+    zh: '将系统接入兵团大协同和大数据平台，并在 inventory.yaml 的 platforms 中记录 connectedOn 日期（不晚于 policy.deadlines.platformConnection；期限后审批的系统不晚于审批日期加 policy.newSystemGraceDays）。',
+    en: 'Connect the system to the corps collaboration and data platforms and record connectedOn in inventory.yaml platforms (on or before policy.deadlines.platformConnection; for a system approved later, within policy.newSystemGraceDays of its approval).',
   },
   inputs: ['model'],
   check(ctx) {
-    const deadline = ctx.env.policy.deadlines.platformConnection;
+    const view = migrationView(ctx.env, ctx.asOf);
     const findings: RawFinding[] = [];
     const required: { ids: Set<string>; zh: string; en: string; kind: string }[] = [];
     for (const k of REQUIRED_KINDS) {
@@ -47,6 +49,7 @@ export const NET_006 = defineRule({
       if (system.classified === true) continue;
       // Judged: every kept, non-classified system.
       countEvaluated(ctx, 1);
+      const deadline = view.systemById.get(system.id)?.connectBy ?? ctx.env.policy.deadlines.platformConnection;
       const who = displayName(system.id, system.name);
       for (const req of required) {
         // Any platform of the kind will do; the earliest dated connection is the one judged.

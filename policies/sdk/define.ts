@@ -12,7 +12,9 @@
  * Metadata is checked once at load, so a malformed rule fails the build's tests, not a user's run.
  */
 import { evaluateRule, type ResourceJudge } from '../../checks/engine/evaluate-rule';
+import type { ControlsByLevel } from '../../checks/engine/controls';
 import type { LocalizedText, MlpsLevel, PackId, RawFinding, Rule, RuleContext } from '../../checks/engine/types';
+import { levelOfClause } from './mlps-controls';
 
 /** What every rule declares. */
 export interface RuleMeta {
@@ -20,8 +22,13 @@ export interface RuleMeta {
   readonly pack: PackId;
   readonly severity: Rule['severity'];
   readonly title: LocalizedText;
+  /** The summary clause (catalogue, rules without controls); a finding cites its level's controls. */
   readonly clause: string;
   readonly levels: readonly MlpsLevel[];
+  /** Per level the rule applies to, its 等保 controls (`mlpsControls(…)`; `NO_COUNTERPART` where the standard has none). */
+  readonly controls?: ControlsByLevel;
+  /** A statute cited at every level with the controls (Rule.statute). */
+  readonly statute?: string;
   readonly remediation: LocalizedText;
   readonly inputs: Rule['inputs'];
 }
@@ -48,6 +55,18 @@ function checkMeta(rule: RuleMeta): void {
   }
   if (rule.levels.length === 0) throw new Error(`rule ${rule.id} applies to no MLPS level`);
   if (rule.inputs.length === 0) throw new Error(`rule ${rule.id} reads nothing (inputs)`);
+  if (rule.controls !== undefined) checkControls(rule.id, rule.levels, rule.controls);
+}
+
+/** Controls for exactly the rule's levels, each from the chapter of its level (level 2 → chapter 7). */
+function checkControls(id: string, levels: readonly MlpsLevel[], controls: ControlsByLevel): void {
+  const keys = Object.keys(controls).map(Number).sort();
+  if (keys.join() !== [...levels].sort().join()) throw new Error(`rule ${id}: controls are given for levels ${keys.join(',')}, the rule applies to ${levels.join(',')}`);
+  for (const level of levels) {
+    for (const c of controls[level] ?? []) {
+      if (levelOfClause(c.clause) !== level) throw new Error(`rule ${id}: ${c.clause} is not a level-${level} clause`);
+    }
+  }
 }
 
 export function defineRule(spec: CheckRuleSpec): Rule {

@@ -12,6 +12,7 @@
  *  - the model: centers, systems, moves, funding, the plan's clauses, dates, text;
  *  - the migration planning model (plan.ts), exceptions and the policy review (exceptions.ts),
  *    countEvaluated for what a model or cross-resource rule judged (evaluated.ts);
+ *  - the 等保 control catalogue and `mlpsControls` for a rule's per-level controls (mlps-controls.ts);
  *  - the labels and conventions shared with the stacks.
  */
 export * from './define';
@@ -25,6 +26,7 @@ export * from './text';
 export * from './zones';
 export * from './funding';
 export * from './plan-clause';
+export * from './mlps-controls';
 export * from './plan';
 export * from './exceptions';
 export * from './evaluated';
@@ -33,6 +35,7 @@ export { block, blocks, bool, dig, isObj, isUnresolved, num, str, strList, strMa
 export { containers, podSpec, POD_TEMPLATE_KINDS, type ContainerRef } from '../../checks/engine/pods';
 export type { ConfigurationProblem, LocalizedText, RawFinding, Resource, ResourceIndex, RuleContext, Severity, Value } from '../../checks/engine/types';
 export type * from '../../checks/core/types';
+export type { ControlsByLevel, MlpsControl, MlpsPart } from '../../checks/engine/controls';
 export { DOCUMENT_NAMES, ZONE_IDS } from '../../checks/core/types';
 export * from '../../checks/core/labels';
 export * from '../../checks/core/conventions';

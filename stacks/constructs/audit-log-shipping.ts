@@ -1,5 +1,5 @@
 /**
- * Audit logs leave the center (MLPS-010/011, GB/T 22239-2019 8.1.4.3, 网络安全法 §21): in the ops
+ * Audit logs leave the center (MLPS-010/011, GB/T 22239-2019 8.1.4.3, 网络安全法 (2025 修正) 第二十三条第（三）项): in the ops
  * namespace `btyun-ops`, the audit-shipping ConfigMap (label `xjbt.gov.cn/audit-shipping=true`,
  * data: endpoint, retention-days, store-center/country/city, immutable — from
  * topology.auditLogStore) and a hardened DaemonSet shipper reading node logs read-only.

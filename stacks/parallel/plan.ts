@@ -1,8 +1,9 @@
 /**
  * How to share stacks among synth workers: as many workers as cores (BTYUN_SYNTH_WORKERS overrides),
- * never more than stacks; and the heaviest stacks first (longest-processing-time-first), so no
- * worker is left with a big stack at the end while the others idle. A stack's weight is the number
- * of system instances it holds: primaries placed there and DR standbys kept there.
+ * never more than stacks, and none below POOL_MIN_SYSTEMS; and the heaviest stacks first
+ * (longest-processing-time-first), so no worker is left with a big stack at the end while the
+ * others idle. A stack's weight is the number of system instances it holds: primaries placed there
+ * and DR standbys kept there.
  */
 import * as os from 'node:os';
 import type { Environment } from '../../checks/core/types';
@@ -10,8 +11,23 @@ import { UsageError } from '../../checks/core/errors';
 import { hasPersistentData, placements } from '../../checks/plan/center-plan';
 import { drPlanOf } from '../../checks/plan/dr-placement';
 
-export function workerCount(stacks: number, requested = process.env.BTYUN_SYNTH_WORKERS): number {
-  let wanted = os.availableParallelism();
+/**
+ * Below this many systems an environment is synthesized in process. The pool's fixed cost,
+ * measured (docs/performance.md): +1.1–1.4 s of CPU at 200–1,000 systems (two more Node processes
+ * loading cdktf and the provider bindings, the model cloned to each), ≈ 0.7 s of it on the critical
+ * path; what it halves: the stacks' own synthesis, ≈ 8 ms of CPU per system. That breaks even near
+ * 200 systems on an idle 2-core machine (issue 18 measured the pool losing at 200: 0.89× wall);
+ * the threshold is set at 2.5× that, so that on a shared machine, where the workers' start competes
+ * for the same cores, the pool is still only used where it clearly pays.
+ */
+export const POOL_MIN_SYSTEMS = 500;
+
+/**
+ * Worker processes for `stacks` stacks of an environment of `systems` systems: BTYUN_SYNTH_WORKERS
+ * when set (any size; 1 = in process), else one per core from POOL_MIN_SYSTEMS on, else 1.
+ */
+export function workerCount(stacks: number, systems: number, requested = process.env.BTYUN_SYNTH_WORKERS): number {
+  let wanted = systems < POOL_MIN_SYSTEMS ? 1 : os.availableParallelism();
   if (requested !== undefined && requested !== '') {
     if (!/^\d+$/.test(requested) || Number(requested) < 1) throw new UsageError(`BTYUN_SYNTH_WORKERS '${requested}' is not a positive integer`);
     wanted = Number(requested);

@@ -1,12 +1,14 @@
 /**
- * Parallel synthesis: ONE pool of worker processes sized to the cores; each worker loads the
- * environment once and builds and synthesizes the stacks it is handed, one cdktf app per stack
- * (heaviest first, the next stack going to whichever worker is free). The parent merges the stack
- * folders and cdktf's manifest into the same layout — byte for byte — as a serial synthesis, runs
- * the gate, and renames the result into place atomically, like `synthEnvironment`.
+ * Parallel synthesis: ONE pool of worker processes sized to the cores; each worker receives the
+ * parsed environment from the parent (model-transfer.ts: never read twice) and builds and
+ * synthesizes the stacks it is handed, one cdktf app per stack (heaviest first, the next stack
+ * going to whichever worker is free). The parent merges the stack folders and cdktf's manifest into
+ * the same layout — byte for byte — as a serial synthesis, runs the gate, renames the result into
+ * place atomically, like `synthEnvironment`, and waits for its workers to exit.
  *
- * Falls back to the serial `synthEnvironment` when one worker is enough (one stack, one core,
- * BTYUN_SYNTH_WORKERS=1) or when running from TypeScript sources (no compiled worker to fork).
+ * Falls back to the serial `synthEnvironmentInProcess` when one worker is enough (one stack, one core, an
+ * environment below POOL_MIN_SYSTEMS, BTYUN_SYNTH_WORKERS=1) or when running from TypeScript
+ * sources (no compiled worker to fork).
  * A failure in a worker stops the pool and surfaces as one clean error (InputError/UsageError as
  * the worker raised it; anything else as one line naming the stack).
  */
@@ -16,16 +18,20 @@ import * as path from 'node:path';
 import type { Environment } from '../../checks/core/types';
 import { InputError, UsageError } from '../../checks/core/errors';
 import { todayUtc } from '../../checks/core/dates';
-import { commitOutput, refuseForeignOutDir, selectStacks, synthEnvironment, type SynthOptions, type SynthResult } from '../synth';
+import { commitOutput, refuseForeignOutDir, selectStacks, synthEnvironmentInProcess, type SynthOptions, type SynthResult } from '../synth';
 import { StackRefusal } from '../refuse';
 import { writeManifest, type ManifestEntry } from './manifest';
+import { packModel } from './model-transfer';
 import { heaviestFirst, workerCount } from './plan';
 import type { FromWorker, ToWorker } from './protocol';
 
 export interface ParallelSynthOptions extends SynthOptions {
-  /** Where the workers load the environment from (the folder `env` was loaded from), and their cwd. */
+  /**
+   * The folder `env` was loaded from (read by a worker only for a source position the transferred
+   * model lacks: model-transfer.ts), and the workers' cwd.
+   */
   source: { envDir: string; cwd: string };
-  /** Worker processes; default BTYUN_SYNTH_WORKERS, else the number of cores. */
+  /** Worker processes; default BTYUN_SYNTH_WORKERS, else one per core from POOL_MIN_SYSTEMS systems on. */
   workers?: number;
 }
 
@@ -39,9 +45,9 @@ function workerScript(): string | undefined {
 export async function synthEnvironmentParallel(env: Environment, options: ParallelSynthOptions): Promise<SynthResult> {
   const ids = selectStacks(env, options.stacks);
   const asOf = options.asOf ?? todayUtc();
-  const workers = options.workers ?? workerCount(ids.length);
+  const workers = options.workers ?? workerCount(ids.length, env.inventory.systems.length);
   const script = workerScript();
-  if (workers < 2 || ids.length < 2 || script === undefined) return synthEnvironment(env, { ...options, stacks: ids, asOf });
+  if (workers < 2 || ids.length < 2 || script === undefined) return synthEnvironmentInProcess(env, { ...options, stacks: ids, asOf });
 
   const outDir = path.resolve(options.outDir);
   // Refuse a folder that is not a cdktf output before any worker starts.
@@ -54,7 +60,7 @@ export async function synthEnvironmentParallel(env: Environment, options: Parall
   fs.mkdirSync(work);
   try {
     const entries = await runPool(script, Math.min(workers, ids.length), heaviestFirst(env, ids, asOf), {
-      init: { type: 'init', envDir: options.source.envDir, cwd: options.source.cwd, asOf },
+      init: { type: 'init', model: packModel(env), envDir: options.source.envDir, cwd: options.source.cwd, asOf },
       work,
       onDone: (id) => fs.renameSync(path.join(work, id, 'stacks', id), path.join(tmp, 'stacks', id)),
     });
@@ -82,6 +88,23 @@ function errorOf(message: Extract<FromWorker, { type: 'failed' }>): Error {
   if (message.problems) return message.refusal ? new StackRefusal(message.problems) : new InputError(message.problems);
   if (message.usage !== undefined) return new UsageError(message.usage);
   return new Error(`${message.id ? `stack ${message.id}: ` : ''}${message.message ?? 'synth worker failed'}`);
+}
+
+/**
+ * Tells a worker whose work is done to exit and resolves once it has (killed if it is still there
+ * after a few seconds). The child stays referenced until then, so its exit is seen and it is reaped.
+ */
+function finish(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    if (child.connected) child.send({ type: 'exit' } satisfies ToWorker, () => child.connected && child.disconnect());
+    else child.kill('SIGTERM');
+  });
 }
 
 function runPool(script: string, size: number, queue: readonly string[], job: PoolJob): Promise<Map<string, ManifestEntry>> {
@@ -120,12 +143,10 @@ function runPool(script: string, size: number, queue: readonly string[], job: Po
         busy.delete(child);
         if (entries.size === queue.length && !settled) {
           settled = true;
-          // Every worker goes, including one still starting up that never got a stack.
-          for (const c of children) {
-            if (c.connected) c.send({ type: 'exit' } satisfies ToWorker, () => release(c));
-            else release(c);
-          }
-          resolve(entries);
+          // Every worker goes, including one still starting up that never got a stack; the pool is
+          // done when all have exited (reaped: their CPU and memory count in this process's
+          // children's resource usage, and none outlives the synthesis).
+          void Promise.all(children.map(finish)).then(() => resolve(entries));
         } else child.send({ type: 'exit' } satisfies ToWorker, () => release(child));
         return;
       }

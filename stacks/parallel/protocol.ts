@@ -1,10 +1,14 @@
 /** Messages between the synth pool (parent) and its worker processes, over the fork IPC channel. */
 import type { InputProblem } from '../../checks/core/errors';
 import type { ManifestEntry } from './manifest';
+import type { TransferredModel } from './model-transfer';
 
-/** Parent → worker: load the environment once, then build and synthesize stacks one at a time. */
+/**
+ * Parent → worker: the parsed environment (and the folder it came from, read only if a source
+ * position is missing from the model), then stacks to build and synthesize one at a time.
+ */
 export type ToWorker =
-  | { type: 'init'; envDir: string; cwd: string; asOf: string }
+  | { type: 'init'; model: TransferredModel; envDir: string; cwd: string; asOf: string }
   | { type: 'stack'; id: string; outDir: string }
   | { type: 'exit' };
 

@@ -1,16 +1,16 @@
 /**
- * A synth worker process (forked by pool.ts). Loads the environment once, then builds and
- * synthesizes the stacks it is handed, one app per stack, each into the folder it is told; the
- * parent merges the results. An error becomes one message to the parent (never a stack trace).
+ * A synth worker process (forked by pool.ts). Gets the parsed environment from the parent (it is
+ * not read again: model-transfer.ts), then builds and synthesizes the stacks it is handed, one app
+ * per stack, each into the folder it is told; the parent merges the results. An error becomes one
+ * message to the parent (never a stack trace).
  */
 import { InputError, UsageError } from '../../checks/core/errors';
 import { loadEnvironment } from '../../checks/core/load';
 import type { Environment } from '../../checks/core/types';
 import { StackRefusal } from '../refuse';
-import { buildStacks, createApp } from '../synth';
-import { readManifestEntry } from './manifest';
+import { synthStackAlone } from '../synth';
+import { unpackModel } from './model-transfer';
 import type { FromWorker, ToWorker } from './protocol';
-import { withoutTokenTraces } from './token-traces';
 
 let env: Environment | undefined;
 let asOf = '';
@@ -41,7 +41,8 @@ function handle(message: ToWorker): void {
   }
   if (message.type === 'init') {
     try {
-      env = loadEnvironment(message.envDir, { cwd: message.cwd });
+      const { envDir, cwd } = message;
+      env = unpackModel(message.model, () => loadEnvironment(envDir, { cwd }));
       asOf = message.asOf;
       send({ type: 'ready' });
     } catch (e) {
@@ -51,13 +52,7 @@ function handle(message: ToWorker): void {
   }
   try {
     if (!env) throw new Error('synth worker got a stack before its environment');
-    const app = createApp(message.outDir);
-    const stackEnv = env;
-    withoutTokenTraces(() => {
-      buildStacks(app, stackEnv, [message.id], asOf);
-      app.synth();
-    });
-    send({ type: 'done', id: message.id, manifest: readManifestEntry(message.outDir, message.id) });
+    send({ type: 'done', id: message.id, manifest: synthStackAlone(env, message.id, asOf, message.outDir) });
   } catch (e) {
     send(failure(e, message.id));
   }

@@ -16,7 +16,7 @@ import { sarifValidator } from '../helpers/sarif-schema';
 import { tmpFiles } from '../helpers/tmp-files';
 
 const { dir: tmp } = tmpFiles('btyun-controls-');
-const COMMANDS = ['validate', 'synth', 'check', 'migration', 'rules', 'report', 'gen', 'preflight'];
+const COMMANDS = ['validate', 'synth', 'check', 'migration', 'rules', 'report', 'gen', 'preflight', 'lists', 'scorecard', 'import'];
 const BASE = ['--env', 'baseline-2017', '--as-of', '2018-07-01'];
 
 async function cli(args: string[], opts: { stderrIsTTY?: boolean } = {}): Promise<{ code: number; out: string; err: string }> {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandDynamicBlocks, MAX_DYNAMIC_BLOCKS } from '../../checks/engine/read/dynamic-blocks';
 import { findShadowedBlocks } from '../../checks/engine/read/hcl-shadowing';
-import { findDuplicateKeys } from '../../checks/engine/read/json-duplicate-keys';
+import { scanJsonKeys } from '../../checks/engine/normalize/json-keys';
 import { parseReference, substitute, variableResolver } from '../../checks/engine/read/substitute';
 import { bindVariables } from '../../checks/engine/read/variables';
 import { fieldPath } from '../../checks/engine/judged-fields';
@@ -111,7 +111,7 @@ describe('HCL: a block hidden by an argument of the same name', () => {
 
 describe('JSON: a key written twice in one object', () => {
   it('is found with the path to its object and its line (escaped keys read as JSON reads them)', () => {
-    expect(findDuplicateKeys('{"a\\\\": 1,\n "b": {"x\\"": 1, "x\\"": 2},\n "a\\\\": [{"k": 1}, {"k": 1, "k": 2}]}')).toEqual([
+    expect(scanJsonKeys('{"a\\\\": 1,\n "b": {"x\\"": 1, "x\\"": 2},\n "a\\\\": [{"k": 1}, {"k": 1, "k": 2}]}').duplicateKeys).toEqual([
       { path: ['b'], key: 'x"', line: 2 },
       { path: [], key: 'a\\', line: 3 },
       { path: ['a\\', 1], key: 'k', line: 3 },

@@ -4,6 +4,8 @@ import { collectSecrets, makeMasker } from '../../checks/engine/secrets';
 import { renderCheck, CHECK_FORMATS } from '../../checks/app/report';
 import { renderHtml } from '../../checks/app/report/html';
 import { loadMiniEnv } from '../helpers/mini-env';
+import type { Resource } from '../../checks/engine/types';
+import { discoverCases, prepareCase } from '../helpers/fixture-case';
 import { fakeRule, resources } from './helpers';
 
 const SECRETS = ['Sup3rS3cret!pw', 'tok-9f8e7d6c5b', 'dbpass-42xyz', 'c3RyaW5nLWRhdGEtc2VjcmV0', 'plain-string-secret'];
@@ -74,5 +76,36 @@ describe('secret masking', () => {
   it('masks short secrets only as whole tokens', () => {
     const mask = makeMasker(['abc']);
     expect(mask('value abc here; abcdef stays')).toBe('value **** here; abcdef stays');
+  });
+});
+
+describe('the secret collection rides on the normalization walk', () => {
+  /** Resources with the same attrs but not made by makeResource: collectSecrets walks them itself. */
+  const walked = (list: readonly Resource[]): Resource[] => list.map((r) => ({ ...r, attrs: structuredClone(r.attrs) }));
+
+  it('finds exactly what a walk of the normalized resources finds', async () => {
+    const hostile = resources('s', {
+      kubernetes_deployment_v1: {
+        d: {
+          metadata: { name: 'd' },
+          spec: { template: { spec: { container: [{ name: 'c', args: ['--db-password', 'fl4g-S3cret', '--api-token=tok-4242xyz', '--verbose'], env: [{ name: 'X_TOKEN', value: '$${escaped}-9f8e' }, { name: 'Y_TOKEN', value: '${var.not_literal}' }] }] } } },
+        },
+      },
+      kubernetes_config_map_v1: { pem: { metadata: { name: 'pem' }, data: { key: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx7k3Jxq9\n-----END RSA PRIVATE KEY-----' } } },
+      kubernetes_secret_v1: { s: { metadata: { name: 's' }, data: { n: 12345, nested: [{ deep: 'deep-secret-value' }] } } },
+      null_resource: { n: { triggers: { db_password: 'np-pass-777', url: 'mysql://root:r00t-pw@h/db' } } },
+    });
+    let fixtures = 0;
+    for (const c of discoverCases()) {
+      const all = (await prepareCase(c)).ctx.resources.all;
+      expect(collectSecrets(all), `${c.ruleId}/${c.name}`).toEqual(collectSecrets(walked(all)));
+      fixtures += all.length;
+    }
+    expect(fixtures).toBeGreaterThan(100);
+    const fused = collectSecrets([...rs, ...hostile]);
+    expect(fused).toEqual(collectSecrets(walked([...rs, ...hostile])));
+    for (const s of ['fl4g-S3cret', 'tok-4242xyz', '${escaped}-9f8e', '12345', 'deep-secret-value', 'np-pass-777', 'r00t-pw', 'MIIEowIBAAKCAQEAx7k3Jxq9']) expect(fused.has(s), s).toBe(true);
+    expect(fused.has('--verbose')).toBe(false);
+    expect([...fused].some((s) => s.includes('var.not_literal'))).toBe(false);
   });
 });

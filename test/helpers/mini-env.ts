@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { stringify } from 'yaml';
+import { CORE_SCHEMA, dump } from 'js-yaml';
 import { PACKAGE_ROOT } from '../../checks/core/version';
 import type { DocumentName, Environment } from '../../checks/core/types';
 import { DOCUMENT_NAMES } from '../../checks/core/types';
@@ -44,7 +44,7 @@ export function miniData(): Record<DocumentName, unknown> {
 /** Serializes documents back to YAML (core schema: round-trips through the loader unchanged). */
 export function toSources(data: Record<DocumentName, unknown>, fileOf: (doc: DocumentName) => string): Record<DocumentName, DocumentSource> {
   const out = {} as Record<DocumentName, DocumentSource>;
-  for (const doc of DOCUMENT_NAMES) out[doc] = { file: fileOf(doc), text: stringify(data[doc], { version: '1.2', schema: 'core', lineWidth: 0 }) };
+  for (const doc of DOCUMENT_NAMES) out[doc] = { file: fileOf(doc), text: dump(data[doc], { schema: CORE_SCHEMA, lineWidth: -1 }) };
   return out;
 }
 

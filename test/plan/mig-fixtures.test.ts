@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { MIG_RULES } from '../../policies/mig';
 
 describe('MIG rule fixtures', () => {
-  it('the pack lists MIG-001..MIG-007 in id order', () => {
-    expect(MIG_RULES.map((r) => r.id)).toEqual(['MIG-001', 'MIG-002', 'MIG-003', 'MIG-004', 'MIG-005', 'MIG-006', 'MIG-007']);
+  it('the pack lists MIG-001..MIG-009 in id order', () => {
+    expect(MIG_RULES.map((r) => r.id)).toEqual(['MIG-001', 'MIG-002', 'MIG-003', 'MIG-004', 'MIG-005', 'MIG-006', 'MIG-007', 'MIG-008', 'MIG-009']);
   });
   it.each(MIG_RULES.map((r) => r.id))('%s has a pass and a fail fixture', (id) => {
     const dir = path.resolve(__dirname, '../rules', id);

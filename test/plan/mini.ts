@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, stringify } from 'yaml';
+import { load as parse, dump as stringify } from 'js-yaml';
 import { environmentFromDocuments } from '../../checks/core/load';
 import { DOCUMENT_NAMES, type DocumentName, type Environment } from '../../checks/core/types';
 import type { RawFinding, Rule } from '../../checks/engine/types';

@@ -155,16 +155,16 @@ describe('text, markdown, HTML', () => {
   it('HTML is self-contained and escaped', () => {
     const html = renderHtml(result);
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).not.toMatch(/<script|<link|src=|href=|url\(/i);
+    expect(html).not.toMatch(/<script|<link|src=|href="(?!#)|url\(/i);
     expect(html).toContain('&lt;99.99% | too low');
     expect(html).not.toContain('<99.99%');
-    expect(html).toContain('附录：规则目录 Appendix: rule catalogue');
-    expect(html).toContain('中心/栈 Center/stack: corps-primary');
+    expect(html).toContain('<h2>逐条结果 Result per rule</h2>');
+    expect(html).toContain('corps-primary/kubernetes_deployment_v1.web');
   });
   it('HTML lists every evaluated rule with its outcome (逐条结果)', () => {
     const html = renderHtml(result);
-    const section = html.slice(html.indexOf('<h2>逐条结果 Result per rule</h2>'), html.indexOf('<h2>问题 Findings</h2>'));
-    const rows = [...section.matchAll(/<tr><td><code>([^<]+)<\/code>.*?<td class="(pass|fail|muted)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    const section = html.slice(html.indexOf('<h2>逐条结果 Result per rule</h2>'));
+    const rows = [...section.matchAll(/<tr class="[^"]*"><td><code>([^<]+)<\/code>.*?<td class="(pass|fail|muted)">/g)].map((m) => `${m[1]} ${m[2]}`);
     const expected = result.rules.map((r) => {
       const open = result.findings.filter((f) => f.ruleId === r.id && !f.suppressed).length;
       const sup = result.findings.filter((f) => f.ruleId === r.id && f.suppressed).length;

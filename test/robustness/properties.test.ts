@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { CORE_SCHEMA, dump } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../policies';
 import { runCli } from '../../checks/app/cli/main';
@@ -142,7 +142,7 @@ describe('property: the environment loader', () => {
         let d: unknown = data[doc];
         for (const m of ms) d = mutate(d, m);
         const texts = miniTexts();
-        texts[doc] = { file: `mutated/${doc}.yaml`, text: stringify(d, { version: '1.2', schema: 'core', lineWidth: 0, aliasDuplicateObjects: false }) };
+        texts[doc] = { file: `mutated/${doc}.yaml`, text: dump(d, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true }) };
         clearOutcome(() => environmentFromDocuments('mutated', '/nowhere', texts));
       }),
       { numRuns: RUNS },
@@ -166,7 +166,7 @@ describe('property: the environment loader', () => {
     fc.assert(
       fc.property(fc.constantFrom(...DOCUMENT_NAMES), anyJson, (doc: DocumentName, value) => {
         const texts = miniTexts();
-        texts[doc] = { file: `any/${doc}.yaml`, text: stringify(value, { version: '1.2', schema: 'core' }) };
+        texts[doc] = { file: `any/${doc}.yaml`, text: dump(value, { schema: CORE_SCHEMA }) };
         clearOutcome(() => environmentFromDocuments('any', '/nowhere', texts));
       }),
       { numRuns: RUNS },

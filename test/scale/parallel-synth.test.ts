@@ -41,6 +41,14 @@ function synth(out: string, workers: string, extra: string[] = []): Promise<Run>
   });
 }
 
+/** Live child processes of this process (Linux /proc). */
+function childrenOfThisProcess(): number[] {
+  return fs.readdirSync(`/proc/${process.pid}/task`).flatMap((tid) => {
+    const list = fs.readFileSync(`/proc/${process.pid}/task/${tid}/children`, 'utf8').trim();
+    return list === '' ? [] : list.split(/\s+/).map(Number);
+  });
+}
+
 /** Every file under `dir`, relative path → contents. */
 function tree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -79,16 +87,38 @@ describe('parallel synth', () => {
   });
 
   it('turns a failing worker into one clean error and keeps the previous output', async () => {
-    // The compiled pool, with workers told to load an environment that is not there.
+    // The compiled pool, handed a model one of whose stacks refuses to build (a system of an
+    // unknown department): the refusal happens in a worker, and comes back with its source line.
+    const { synthEnvironmentParallel } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'parallel', 'pool.js')) as typeof import('../../stacks/parallel/pool');
+    const { UNGATED_TEMPORARY_OUTPUT } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'synth.js')) as typeof import('../../stacks/synth');
+    const { loadEnvironment } = require(path.join(PACKAGE_ROOT, 'dist', 'checks', 'core', 'load.js')) as typeof import('../../checks/core/load');
+    const loaded = loadEnvironment(path.join(work, 'env'), { cwd: work });
+    const systems = loaded.inventory.systems.map((s, i) => (i === 3 ? { ...s, department: 'no-such-department' } : s));
+    const env = { ...loaded, inventory: { ...loaded.inventory, systems } };
+    const line = loaded.locate('inventory', '/systems/3')?.line;
+    const before = tree(path.join(work, 'serial'));
+    const failing = synthEnvironmentParallel(env, { outDir: path.join(work, 'serial'), asOf: AS_OF, gate: UNGATED_TEMPORARY_OUTPUT, workers: 2, source: { envDir: path.join(work, 'env'), cwd: work } });
+    await expect(failing).rejects.toMatchObject({
+      name: 'StackRefusal',
+      problems: [expect.objectContaining({ file: 'env/inventory.yaml', path: '/systems/3', line, message: expect.stringContaining('department no-such-department is not in inventory.departments') })],
+    });
+    expect(tree(path.join(work, 'serial'))).toEqual(before);
+    expect(fs.readdirSync(work).filter((f) => /\.(tmp|work|old)-/.test(f))).toEqual([]);
+  });
+
+  it('resolves only once its workers have exited and been reaped (so their CPU counts in the parent’s rusage)', async () => {
     const { synthEnvironmentParallel } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'parallel', 'pool.js')) as typeof import('../../stacks/parallel/pool');
     const { UNGATED_TEMPORARY_OUTPUT } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'synth.js')) as typeof import('../../stacks/synth');
     const { loadEnvironment } = require(path.join(PACKAGE_ROOT, 'dist', 'checks', 'core', 'load.js')) as typeof import('../../checks/core/load');
     const env = loadEnvironment(path.join(work, 'env'), { cwd: work });
-    const before = tree(path.join(work, 'serial'));
-    const failing = synthEnvironmentParallel(env, { outDir: path.join(work, 'serial'), asOf: AS_OF, gate: UNGATED_TEMPORARY_OUTPUT, workers: 2, source: { envDir: path.join(work, 'missing'), cwd: work } });
-    await expect(failing).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/missing: environment folder not found$/) });
-    expect(tree(path.join(work, 'serial'))).toEqual(before);
-    expect(fs.readdirSync(work).filter((f) => /\.(tmp|work|old)-/.test(f))).toEqual([]);
+    const before = childrenOfThisProcess();
+    const seen = new Set<number>();
+    const watch = setInterval(() => childrenOfThisProcess().forEach((c) => seen.add(c)), 20);
+    await synthEnvironmentParallel(env, { outDir: path.join(work, 'reaped'), asOf: AS_OF, gate: UNGATED_TEMPORARY_OUTPUT, workers: 2, source: { envDir: path.join(work, 'env'), cwd: work } });
+    clearInterval(watch);
+    const workers = [...seen].filter((c) => !before.includes(c));
+    expect(workers.length).toBeGreaterThan(0); // the pool did fork…
+    expect(childrenOfThisProcess().filter((c) => workers.includes(c))).toEqual([]); // …and none is left
   });
 
   it('rejects a bad BTYUN_SYNTH_WORKERS with exit 2 and one line', async () => {

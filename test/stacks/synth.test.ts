@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../checks/core/errors';
 import { readSynthRecord } from '../../checks/core/synth-record';
-import { synthEnvironment, UNGATED_TEMPORARY_OUTPUT, type OutputGate } from '../../stacks/synth';
+import { synthEnvironment, synthEnvironmentInProcess, UNGATED_TEMPORARY_OUTPUT, type OutputGate } from '../../stacks/synth';
 import { miniEnv } from './fixture-env';
 
 const env = miniEnv();
@@ -82,6 +82,22 @@ describe('synthEnvironment', () => {
     synthEnvironment(env, { outDir: out, asOf: '2018-07-01', gate });
     expect(manifestStacks(out)).toHaveLength(4);
     expect(read(out, 'stacks/div-8/terraform.div-8.tfstate')).toBe('{"state":"kept"}');
+  });
+});
+
+describe('synthEnvironmentInProcess (the commands’ in-process synthesis)', () => {
+  it('writes what synthEnvironment writes, giving the event loop a turn between stacks', async () => {
+    const serial = path.join(work, 'serial-ref');
+    const yielding = path.join(work, 'yielding');
+    synthEnvironment(env, { outDir: serial, asOf: '2018-07-01', gate });
+    // Scheduled before the synthesis starts: it runs before the synthesis ends only if the
+    // synthesis yields (a signal handler is run the same way: on a turn of the loop).
+    let finishedWhenTurnCame: boolean | undefined;
+    setImmediate(() => (finishedWhenTurnCame = fs.existsSync(yielding)));
+    const result = await synthEnvironmentInProcess(env, { outDir: yielding, asOf: '2018-07-01', gate });
+    expect(finishedWhenTurnCame).toBe(false);
+    expect(result.stacks).toEqual(env.topology.centers.map((c) => c.id));
+    for (const file of ['manifest.json', ...result.stacks.map((id) => `stacks/${id}/cdk.tf.json`)]) expect(read(yielding, file), file).toBe(read(serial, file));
   });
 });
 

@@ -18,6 +18,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   report: { summary: 'self-contained HTML report for reviewers', load: async () => (await import('./commands/report.js')).report },
   gen: { summary: 'generate a large, valid environment (for scale tests and benchmarks)', load: async () => (await import('./commands/gen.js')).gen },
   preflight: { summary: "before cdktf deploy: each stack's state backend finds its variables", load: async () => (await import('./commands/preflight.js')).preflight },
+  lists: { summary: "the plan's lists: clean-up, platform connections, resource catalogue, filing", load: async () => (await import('./commands/lists.js')).lists },
+  scorecard: { summary: "the plan's evaluation: 整合数, 共享信息数, 协同应用数, 系统联通率, 重点任务进展", load: async () => (await import('./commands/scorecard.js')).scorecard },
+  import: { summary: 'import filing FILE.xlsx|csv: a filing spreadsheet into inventory systems', load: async () => (await import('./commands/import.js')).importCommand },
 };
 
 export function usage(): string {

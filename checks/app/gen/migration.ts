@@ -50,7 +50,10 @@ export function planMigration(rng: Random, drafts: readonly SystemDraft[]): Wave
       const share = members.slice(lo, hi);
       const span = daysBetween(spec.start, spec.deadline);
       const moves: Move[] = share.map((draft, k) => {
-        const doneOn = addDays(spec.start, Math.floor((k * span) / Math.max(1, share.length)));
+        const spread = addDays(spec.start, Math.floor((k * span) / Math.max(1, share.length)));
+        // INV-009: a move is not completed before its target center is in service.
+        const inService = draft.center.inServiceFrom;
+        const doneOn = inService !== undefined && spread < inService ? inService : spread;
         draft.system.platforms = [
           { platform: 'dxt', connectedOn: doneOn },
           { platform: 'dsj', connectedOn: doneOn },

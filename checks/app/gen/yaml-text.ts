@@ -1,29 +1,40 @@
 /**
  * Plain data → YAML text, the way the shipped environments are written: block style for the
  * document's outline, flow style (`{ a: b }`) for the small leaves of each entry, so a generated
- * inventory of thousands of systems stays readable and compact. Quoting is left to the yaml
- * library (a string like "1" or "true" is quoted, so it stays a string).
+ * inventory of thousands of systems stays readable and compact. Quoting is left to js-yaml under
+ * the YAML 1.2 core schema the loader reads with (a string like "1" or "true" is quoted, so it
+ * stays a string; a date stays plain text, as the loader reads it).
  */
-import { Document, isMap, isSeq, visit } from 'yaml';
-import type { Node as YamlNode, Pair } from 'yaml';
+import { COLLECTION_STYLE, CORE_SCHEMA, dump } from 'js-yaml';
+import type { Node as YamlNode } from 'js-yaml';
 
 /** Collections this deep (counting maps and sequences above them) are written in flow style. */
 const FLOW_DEPTH = 3;
 /** Keys whose value stays in block style although deep enough for flow. */
 const BLOCK_KEYS = new Set(['workload', 'moves']);
 
+/** `depth`: collections above `node`; `key`: the map key whose value it is ('' for a list item or the root). */
+function style(node: YamlNode, depth: number, key: string): void {
+  if (node.kind !== 'sequence' && node.kind !== 'mapping') return;
+  if (depth >= FLOW_DEPTH && !BLOCK_KEYS.has(key)) node.style = COLLECTION_STYLE.FLOW;
+  if (node.kind === 'sequence') for (const item of node.items) style(item, depth + 1, '');
+  else for (const pair of node.items) style(pair.value, depth + 1, pair.key.kind === 'scalar' ? pair.key.value : '');
+}
+
 export function toYamlText(value: unknown, header: string): string {
-  const doc = new Document(value);
-  doc.commentBefore = header
+  const comment = header
     .split('\n')
-    .map((line) => ` ${line}`)
+    .map((line) => `# ${line}`)
     .join('\n');
-  const style = (_key: unknown, node: YamlNode, path: readonly (YamlNode | Document | Pair)[]): void => {
-    const depth = path.filter((p) => isMap(p) || isSeq(p)).length;
-    const parent = path[path.length - 1] as Pair | undefined;
-    const key = parent && 'key' in parent ? String((parent.key as { value?: unknown })?.value ?? parent.key) : '';
-    if (depth >= FLOW_DEPTH && !BLOCK_KEYS.has(key)) (node as { flow?: boolean }).flow = true;
-  };
-  visit(doc, { Map: style, Seq: style });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+  const body = dump(value, {
+    schema: CORE_SCHEMA,
+    lineWidth: -1,
+    noRefs: true,
+    flowBracketPadding: true,
+    quoteStyle: 'double',
+    transform: (documents) => {
+      for (const doc of documents) if (doc.contents) style(doc.contents, 0, '');
+    },
+  });
+  return `${comment}\n\n${body}`;
 }

@@ -2,6 +2,7 @@
 import { packById } from '../../../policies';
 import type { PackId, Rule } from '../../engine/types';
 import { escapeMarkdown as md, levelsText, severityLabel } from './labels';
+import { levelClauses } from './mlps-citation';
 
 /** `拓扑 Topology`: a pack's title as the catalogue prints it. */
 export function packTitle(id: PackId): string {
@@ -29,6 +30,7 @@ export function catalogueJson(rules: readonly Rule[]): Record<string, unknown>[]
     titleZh: r.title.zh,
     clause: r.clause,
     levels: [...r.levels],
+    ...(r.controls !== undefined ? { levelClauses: levelClauses(r).map((l) => ({ level: l.level, clause: l.clause, testItems: l.testItems })) } : {}),
     remediation: r.remediation.en,
     remediationZh: r.remediation.zh,
     inputs: [...r.inputs],
@@ -46,12 +48,20 @@ export function renderCatalogueText(rules: readonly Rule[]): string {
     for (const r of rules.filter((x) => x.pack === pack)) {
       out.push(`${r.id}  [${severityLabel(r.severity)}]  ${r.title.zh} / ${r.title.en}`);
       out.push(`    clause 条款: ${r.clause}; levels 级别: ${levelsText(r.levels)}`);
+      for (const l of levelClauses(r)) out.push(`      level 等级 ${l.level}: ${l.clause}`);
       out.push(`    fix 整改: ${r.remediation.zh} / ${r.remediation.en}`);
     }
     out.push('');
   }
   out.push(`${rules.length} rules 条规则`);
   return out.join('\n') + '\n';
+}
+
+/** The summary clause, then the clause of every level (a level-2 system is judged by chapter 7). */
+function clauseCell(r: Rule): string {
+  const perLevel = levelClauses(r);
+  if (perLevel.length === 0) return md(r.clause);
+  return perLevel.map((l) => `L${l.level}: ${md(l.clause)}`).join('<br>');
 }
 
 export function renderCatalogueMarkdown(rules: readonly Rule[]): string {
@@ -66,7 +76,7 @@ export function renderCatalogueMarkdown(rules: readonly Rule[]): string {
     out.push('', `## ${packHeading(pack)}`, '', '| id | severity 等级 | title 标题 | clause 条款 | levels 级别 | remediation 整改 |', '|---|---|---|---|---|---|');
     for (const r of rules.filter((x) => x.pack === pack)) {
       out.push(
-        `| ${r.id} | ${severityLabel(r.severity)} | ${md(r.title.zh)}<br>${md(r.title.en)} | ${md(r.clause)} | ${md(levelsText(r.levels))} | ${md(r.remediation.zh)}<br>${md(r.remediation.en)} |`,
+        `| ${r.id} | ${severityLabel(r.severity)} | ${md(r.title.zh)}<br>${md(r.title.en)} | ${clauseCell(r)} | ${md(levelsText(r.levels))} | ${md(r.remediation.zh)}<br>${md(r.remediation.en)} |`,
       );
     }
   }

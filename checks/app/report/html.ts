@@ -1,97 +1,55 @@
 /**
- * The reviewers' report (`btyun report`): one self-contained HTML file — inline CSS, no scripts,
- * no external assets — with the summary, the result per rule, the findings per center and system,
- * and the rule catalogue as an appendix. Every piece of content is escaped.
+ * The reviewers' and assessors' report (`btyun report`): one self-contained HTML file — inline CSS
+ * and SVG, no script, no external asset, no network — in this order: verdict and scope, topology,
+ * findings worst first, capacity per center after each wave, (the scorecard), the migration
+ * timeline, the systems, the control matrix, the result per rule. Every piece of content is
+ * escaped. Given the check result alone (no ReportContext), it shows the sections the result holds.
  */
-import { blockingFindings } from '../../engine/run';
-import { SEVERITIES, type CheckResult, type Finding } from '../../engine/types';
-import { packTitle } from './catalogue';
-import { escapeHtml as h, groupFindings, levelsText, MODEL_GROUP_TITLE, SEVERITY_ZH, severityLabel, verdict, whereOf } from './labels';
+import type { CheckResult } from '../../engine/types';
+import { capacitySection } from './html/capacity';
+import type { ReportContext } from './html/context';
+import { h, renderSection, type Section } from './html/elements';
+import { findingsSection } from './html/findings';
+import { matrixSection } from './html/matrix';
+import { rulesSection } from './html/rules';
+import { scopeSection } from './html/scope';
+import { stylesheet } from './html/styles';
+import { systemAnchor, systemsSection } from './html/systems';
+import { timelineSection } from './html/timeline';
+import { topologySection } from './html/topology-svg';
 
-const CSS = `
-body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24;line-height:1.45}
-h1{font-size:1.6rem}h2{border-bottom:2px solid #d0d7de;padding-bottom:.2rem;margin-top:2.2rem}h3{margin-top:1.4rem;color:#444}
-table{border-collapse:collapse;width:100%;margin:.6rem 0}th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top;font-size:.92rem}
-th{background:#f6f8fa}.num{text-align:right}.sev{font-weight:600;white-space:nowrap}
-.critical{color:#fff;background:#a40e26}.high{color:#fff;background:#d1242f}.medium{background:#f7d35f}.low{background:#b6e3ff}.info{background:#eaeef2}
-.suppressed{opacity:.6}.verdict{font-weight:700;font-size:1.1rem}.fail{color:#a40e26}.pass{color:#1a7f37}
-code{font-family:ui-monospace,monospace;font-size:.88em}.muted{color:#57606a}
-`;
+export type { ReportContext } from './html/context';
 
-function findingRow(f: Finding): string {
-  const status = f.suppressed
-    ? `已豁免 suppressed: ${h(f.suppression?.reason ?? '')}<br><span class="muted">${h(f.suppression?.approvedBy ?? '')}, 至 until ${h(f.suppression?.expires ?? '')}</span>`
-    : '待整改 open';
-  const severity = f.defaultSeverity === undefined ? h(severityLabel(f.severity)) : `${h(severityLabel(f.severity))}<br><span class="muted">default 默认 ${h(severityLabel(f.defaultSeverity))}</span>`;
-  return `<tr class="${f.suppressed ? 'suppressed' : ''}"><td class="sev ${f.severity}">${severity}</td><td><code>${h(f.ruleId)}</code><br>${h(f.titleZh)}<br>${h(f.title)}</td><td>${h(f.messageZh)}<br>${h(f.message)}</td><td>${h(f.clause)}</td><td><code>${h(whereOf(f) || '—')}</code></td><td>${h(f.remediationZh)}<br>${h(f.remediation)}</td><td>${status}</td></tr>`;
-}
-
-/**
- * 逐条结果: every evaluated rule with its clause and outcome, the table an MLPS assessor (测评师)
- * or the audit bureau reads first — 符合 compliant, 不符合 with the open count, or all suppressed.
- */
-function ruleResultRows(result: CheckResult): string[] {
-  const open = new Map<string, number>();
-  const suppressed = new Map<string, number>();
-  for (const f of result.findings) {
-    const m = f.suppressed ? suppressed : open;
-    m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
+function sections(result: CheckResult, ctx: ReportContext | undefined): Section[] {
+  const filed = new Set(ctx?.env.inventory.systems.map((s) => s.id) ?? []);
+  // A finding's system links to its row when the report has one (a system named only by a finding has none).
+  const systemLink = (id: string): string => (filed.has(id) ? `<a href="#${systemAnchor(id)}"><code>${h(id)}</code></a>` : `<code>${h(id)}</code>`);
+  const out: Section[] = [scopeSection(result, ctx)];
+  if (ctx) out.push(topologySection(ctx.env, result.findings));
+  out.push(findingsSection(result, systemLink));
+  if (ctx) {
+    out.push(capacitySection(ctx.migration));
+    if (ctx.scorecard) out.push(ctx.scorecard);
+    out.push(timelineSection(ctx.migration), systemsSection(ctx, result.findings, ctx.matrix), matrixSection(ctx.matrix));
   }
-  return result.rules.map((r) => {
-    const o = open.get(r.id) ?? 0;
-    const sup = suppressed.get(r.id) ?? 0;
-    const outcome = o > 0 ? `<td class="fail">不符合 non-compliant (${o})</td>` : sup > 0 ? '<td class="muted">已豁免 suppressed</td>' : '<td class="pass">符合 compliant</td>';
-    return `<tr><td><code>${h(r.id)}</code></td><td>${h(r.title.zh)}<br>${h(r.title.en)}</td><td>${h(r.clause)}</td><td class="sev ${r.severity}">${h(severityLabel(r.severity))}</td>${outcome}<td class="num">${o}</td><td class="num">${sup}</td></tr>`;
-  });
+  out.push(rulesSection(result));
+  return out;
 }
 
-const FINDING_HEAD = '<tr><th>等级 Severity</th><th>规则 Rule</th><th>说明 Message</th><th>条款 Clause</th><th>位置 Where</th><th>整改 Remediation</th><th>状态 Status</th></tr>';
-
-export function renderHtml(result: CheckResult): string {
-  const s = result.summary;
-  const blocking = blockingFindings(result).length;
-  const parts: string[] = [
+export function renderHtml(result: CheckResult, ctx?: ReportContext): string {
+  const title = `兵团云合规检查报告 Compliance report — ${result.environment} — ${result.asOf}`;
+  const parts = sections(result, ctx);
+  const contents = parts.map((s) => `<li><a href="#${s.id}">${h(s.title)}</a></li>`).join('');
+  return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(`兵团云合规报告 btyun compliance report — ${result.environment}`)}</title>`,
-    `<style>${CSS}</style></head><body>`,
-    `<h1>兵团云合规检查报告 Compliance report — ${h(result.environment)}</h1>`,
-    `<p class="muted">检查日期 As of ${h(result.asOf)} · btyun ${h(result.tool.version)} · fail-on ${h(result.failOn)} · 依据 新兵办发〔2017〕187号, GB/T 22239-2019</p>`,
-    `<p class="verdict ${blocking > 0 ? 'fail' : 'pass'}">${h(verdict(result, blocking))}</p>`,
-    '<h2>汇总 Summary</h2>',
-    '<table><tr><th>等级 Severity</th><th class="num">待整改 Open</th></tr>',
-    ...SEVERITIES.map((k) => `<tr><td class="sev ${k}">${h(severityLabel(k))}</td><td class="num">${s[k]}</td></tr>`),
-    `<tr><td>已豁免 Suppressed</td><td class="num">${s.suppressed}</td></tr>`,
-    `<tr><td>资源 Resources</td><td class="num">${s.resources}</td></tr>`,
-    `<tr><td>规则 Rules evaluated</td><td class="num">${s.rulesEvaluated}</td></tr></table>`,
-    '<h2>逐条结果 Result per rule</h2>',
-    '<table><tr><th>规则 Rule</th><th>标题 Title</th><th>条款 Clause</th><th>等级 Severity</th><th>结果 Result</th><th class="num">待整改 Open</th><th class="num">已豁免 Suppressed</th></tr>',
-    ...ruleResultRows(result),
-    '</table>',
-    '<h2>问题 Findings</h2>',
-  ];
-  if (result.findings.length === 0) parts.push('<p>未发现问题。 No findings.</p>');
-  for (const g of groupFindings(result.findings)) {
-    parts.push(`<h3>${g.group === '' ? h(MODEL_GROUP_TITLE) : `中心/栈 Center/stack: ${h(g.group)}`}</h3>`);
-    for (const sys of g.systems) {
-      parts.push(`<h4>系统 System: ${sys.system === '' ? '（无 none）' : `<code>${h(sys.system)}</code>`}</h4>`);
-      parts.push(`<table>${FINDING_HEAD}${sys.findings.map(findingRow).join('')}</table>`);
-    }
-  }
-  parts.push('<h2>附录：规则目录 Appendix: rule catalogue</h2>');
-  const packs: string[] = [];
-  for (const r of result.rules) if (!packs.includes(r.pack)) packs.push(r.pack);
-  for (const pack of packs) {
-    parts.push(`<h3>${h(pack.toUpperCase())} — ${h(packTitle(pack))}</h3>`);
-    parts.push('<table><tr><th>规则 Rule</th><th>等级 Severity</th><th>标题 Title</th><th>条款 Clause</th><th>级别 Levels</th><th>整改 Remediation</th></tr>');
-    for (const r of result.rules.filter((x) => x.pack === pack)) {
-      parts.push(
-        `<tr><td><code>${h(r.id)}</code></td><td class="sev ${r.severity}">${h(`${r.severity} ${SEVERITY_ZH[r.severity]}`)}</td><td>${h(r.title.zh)}<br>${h(r.title.en)}</td><td>${h(r.clause)}</td><td>${h(levelsText(r.levels))}</td><td>${h(r.remediation.zh)}<br>${h(r.remediation.en)}</td></tr>`,
-      );
-    }
-    parts.push('</table>');
-  }
-  parts.push('</body></html>', '');
-  return parts.join('\n');
+    `<title>${h(title)}</title>`,
+    `<style>${stylesheet(`btyun · ${result.environment} · ${result.asOf}`)}</style></head><body>`,
+    `<header><h1>${h(title)}</h1><p class="legend">依据 新兵办发〔2017〕187号、GB/T 22239-2019（网络安全等级保护基本要求 MLPS 2.0 baseline）、GB/T 28448-2019（测评要求 test requirements）</p></header>`,
+    `<nav aria-label="目录 contents"><ol class="toc">${contents}</ol></nav>`,
+    ...parts.map(renderSection),
+    '</body></html>',
+    '',
+  ].join('\n');
 }

@@ -1,8 +1,9 @@
 /** JSON output of `btyun check` (CLI.md): fixed key order, undefined fields omitted. */
 import type { CheckResult, Finding } from '../../engine/types';
+import { controlJson } from './mlps-citation';
 
 const FINDING_KEYS: readonly (keyof Finding)[] = [
-  'ruleId', 'severity', 'defaultSeverity', 'pack', 'title', 'titleZh', 'message', 'messageZh', 'clause', 'remediation', 'remediationZh',
+  'ruleId', 'severity', 'defaultSeverity', 'pack', 'title', 'titleZh', 'message', 'messageZh', 'clause', 'level', 'controls', 'remediation', 'remediationZh',
   'stack', 'address', 'system', 'center', 'file', 'path', 'line', 'column', 'constructPath', 'origin', 'suppressed', 'suppression', 'baselined',
 ];
 
@@ -12,6 +13,7 @@ export function findingJson(f: Finding): Record<string, unknown> {
     const v = f[k];
     if (v === undefined) continue;
     if (k === 'origin' && f.origin) out[k] = { file: f.origin.file, line: f.origin.line, path: f.origin.path };
+    else if (k === 'controls' && f.controls) out[k] = f.controls.map(controlJson);
     else out[k] = k === 'suppression' && f.suppression ? { reason: f.suppression.reason, approvedBy: f.suppression.approvedBy, expires: f.suppression.expires } : v;
   }
   return out;

@@ -14,6 +14,7 @@
  */
 import { severityRank, type CheckResult, type Finding, type Rule } from '../../engine/types';
 import { appendTo, escapeXml as x, findingSeverityLabel, whereOf } from './labels';
+import { findingClauseText } from './mlps-citation';
 
 /** The file and line a reviewer opens for a finding. */
 function reviewFile(f: Finding): { file?: string; line?: number } {
@@ -41,7 +42,7 @@ function casesOf(rule: Rule, findings: Finding[]): Case[] {
 }
 
 function describe(f: Finding): string {
-  return `${f.baselined === true ? '[baselined 基线] ' : ''}[${findingSeverityLabel(f)}] ${f.message} / ${f.messageZh} @ ${whereOf(f) || 'environment'}\nfix 整改: ${f.remediation} / ${f.remediationZh}`;
+  return `${f.baselined === true ? '[baselined 基线] ' : ''}[${findingSeverityLabel(f)}] ${f.message} / ${f.messageZh} @ ${whereOf(f) || 'environment'}\nclause 条款: ${findingClauseText(f)}\nfix 整改: ${f.remediation} / ${f.remediationZh}`;
 }
 
 function caseXml(c: Case, floor: number): { xml: string; failed: boolean; skipped: boolean } {

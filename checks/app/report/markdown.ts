@@ -8,6 +8,7 @@ import { blockingFindings } from '../../engine/run';
 import { SEVERITIES, severityRank, type CheckResult, type Finding } from '../../engine/types';
 import { escapeMarkdown as md, findingSeverityLabel, severityLabel, verdict, whereOf } from './labels';
 import { fitToLimit, MarkdownBudget, PR_COMMENT_LIMIT } from './markdown-budget';
+import { findingClauseText } from './mlps-citation';
 
 const HEADER = ['| rule 规则 | message 说明 | clause 条款 | where 位置 | system 系统 | status 状态 |', '|---|---|---|---|---|---|'];
 
@@ -19,7 +20,7 @@ function status(f: Finding): string {
 
 function findingRow(f: Finding): string {
   const rule = f.defaultSeverity === undefined ? md(f.ruleId) : `${md(f.ruleId)}<br>default 默认 ${severityLabel(f.defaultSeverity)}`;
-  return `| ${rule} | ${md(f.messageZh)}<br>${md(f.message)} | ${md(f.clause)} | ${md(whereOf(f)) || '—'} | ${md(f.system ?? '—')} | ${status(f)} |`;
+  return `| ${rule} | ${md(f.messageZh)}<br>${md(f.message)} | ${md(findingClauseText(f))} | ${md(whereOf(f)) || '—'} | ${md(f.system ?? '—')} | ${status(f)} |`;
 }
 
 const LEFT_OUT = (n: number): string => `… ${n} more not shown here (comment size limit); \`btyun check --format sarif\` or \`json\` lists every finding. 另有 ${n} 条未列出。`;

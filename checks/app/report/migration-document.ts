@@ -41,6 +41,8 @@ export interface WaveDoc {
   start?: string;
   deadline: string;
   planDeadline: string;
+  /** The deadline the wave is held to (its systems'); absent for a wave of re-homings only. */
+  dueBy?: string;
   overdue: boolean;
   moves: MoveDoc[];
   capacity: CenterCapacityDoc[];
@@ -158,6 +160,7 @@ export function migrationReport(input: ReportInput): MigrationReport {
       ...(w.start !== undefined ? { start: w.start } : {}),
       deadline: w.deadline,
       planDeadline: w.planDeadline,
+      ...(w.dueBy !== undefined ? { dueBy: w.dueBy } : {}),
       overdue: w.overdue,
       moves: w.moves.map(moveDoc),
       capacity: w.capacity.map(capacityDoc),

@@ -29,6 +29,12 @@ export function locationText(l: LocationDoc): string {
   return where === undefined ? label : `${label} ${where}`;
 }
 
+/** `(plan 方案 2018-06-30)`; a later deadline that applies to its systems, or none for re-homings, is said. */
+export function waveDeadlineNote(w: { planDeadline: string; dueBy?: string }): string {
+  if (w.dueBy === undefined) return '(re-homing only 仅再迁移: no plan deadline 无方案期限)';
+  return w.dueBy === w.planDeadline ? `(plan 方案 ${w.planDeadline})` : `(applies 适用 ${w.dueBy}, approval + grace 审批后宽限期)`;
+}
+
 export function waveKindText(kind: keyof typeof WAVE_KIND): string {
   return `${WAVE_KIND[kind].zh} ${kind}`;
 }

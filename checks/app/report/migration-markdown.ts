@@ -8,7 +8,7 @@ import { severityRank, type Finding } from '../../engine/types';
 import { escapeMarkdown as md, findingSeverityLabel, whereOf } from './labels';
 import { fitToLimit, MarkdownBudget, PR_COMMENT_LIMIT } from './markdown-budget';
 import type { CenterCapacityDoc, MigrationReport } from './migration-document';
-import { amountCell, anyOver, CAPACITY_COLUMNS, headroomLine, LEFT_REASON, locationText, systemText, waveKindText } from './migration-format';
+import { amountCell, anyOver, CAPACITY_COLUMNS, headroomLine, LEFT_REASON, locationText, systemText, waveKindText, waveDeadlineNote } from './migration-format';
 
 function capacityHeader(): string[] {
   return [`| 中心 center | ${CAPACITY_COLUMNS.map((c) => c.title).join(' | ')} |`, `|---|${CAPACITY_COLUMNS.map(() => '---:').join('|')}|`];
@@ -66,7 +66,7 @@ function render(r: MigrationReport, extra: ((b: MarkdownBudget) => void) | undef
     b.push(`#### ${i + 1}. ${md(w.id)} ${md(w.name)}${flag}`, '');
     const done = w.moves.filter((m) => m.done).length;
     const late = w.moves.filter((m) => !m.done && m.late).length;
-    b.push(`${md(waveKindText(w.kind))}; deadline 期限 ${w.deadline} (plan 方案 ${w.planDeadline})${w.start !== undefined ? `; start 开始 ${w.start}` : ''}; ${w.moves.length} moves 迁移 (${done} done 已完成, ${late} late 逾期)`);
+    b.push(`${md(waveKindText(w.kind))}; deadline 期限 ${w.deadline} ${waveDeadlineNote(w)}${w.start !== undefined ? `; start 开始 ${w.start}` : ''}; ${w.moves.length} moves 迁移 (${done} done 已完成, ${late} late 逾期)`);
     b.details(`各中心容量 Capacity after ${md(w.id)}`, (d) => d.table(capacityHeader(), capacityRows(w.capacity), (n) => LEFT_OUT(n).slice(2)));
     b.push('');
   });

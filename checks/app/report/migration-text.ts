@@ -3,7 +3,7 @@ import type { Finding } from '../../engine/types';
 import { printable } from '../../core/printable';
 import { findingSeverityLabel, whereOf } from './labels';
 import type { CenterCapacityDoc, MigrationReport } from './migration-document';
-import { amountCell, CAPACITY_COLUMNS, displayWidth, headroomLine, LEFT_REASON, locationText, padDisplay, systemText, waveKindText } from './migration-format';
+import { amountCell, CAPACITY_COLUMNS, displayWidth, headroomLine, LEFT_REASON, locationText, padDisplay, systemText, waveKindText, waveDeadlineNote } from './migration-format';
 
 function capacityTable(rows: readonly CenterCapacityDoc[], indent: string): string[] {
   const cells = rows.map((c) => [c.center, ...CAPACITY_COLUMNS.map((col) => amountCell(c[col.key]))]);
@@ -32,7 +32,7 @@ export function renderMigrationText(r: MigrationReport): string {
   r.waves.forEach((w, i) => {
     const flag = w.overdue ? '  逾期 OVERDUE' : '';
     const start = w.start !== undefined ? `start 开始 ${w.start}, ` : '';
-    out.push(`${i + 1}. ${w.id} ${w.name} [${waveKindText(w.kind)}] ${start}deadline 期限 ${w.deadline} (plan 方案 ${w.planDeadline})${flag}`);
+    out.push(`${i + 1}. ${w.id} ${w.name} [${waveKindText(w.kind)}] ${start}deadline 期限 ${w.deadline} ${waveDeadlineNote(w)}${flag}`);
     for (const m of w.moves) {
       const state = m.done ? `已完成 done${m.doneOn !== undefined ? ` ${m.doneOn}` : ''}` : m.late ? '逾期 late' : '未完成 pending';
       out.push(`   - ${systemText(m.system, m.name)}: ${locationText(m.from)} → ${m.to}  ${state}`);

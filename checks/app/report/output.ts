@@ -5,11 +5,15 @@ import { InputError } from '../../core/errors';
 import { fileKind } from '../../core/input-file';
 import { forgetOnSignal, realPathOf, refuseInputFolderOutput, removeOnSignal, removeStaleLeftovers } from '../../core/output-guard';
 
-export function writeAtomically(file: string, text: string, cwd: string): void {
+/**
+ * `intoEnvironment`: the caller may write inside an environment folder (`import`, whose `--out`
+ * names the file explicitly — docs/contract/CLI.md); every other output is refused there.
+ */
+export function writeAtomically(file: string, text: string | Uint8Array, cwd: string, opts: { intoEnvironment?: boolean } = {}): void {
   const given = path.resolve(cwd, file);
   // Through a symbolic link: the file it points to is written, the link stays a link.
   const target = realPathOf(given);
-  refuseInputFolderOutput(target, file, { cwd });
+  if (opts.intoEnvironment !== true) refuseInputFolderOutput(target, file, { cwd });
   const dir = path.dirname(target);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InputError([{ file, message: `cannot write: folder ${path.relative(cwd, dir) || '.'} does not exist` }]);
   const st = fs.existsSync(target) ? fs.statSync(target) : undefined;

@@ -12,6 +12,7 @@ import type { CheckResult, Finding, Rule, Severity } from '../../engine/types';
 import { fingerprint } from './fingerprint';
 import { packHeading } from './catalogue';
 import { levelsText, SEVERITY_ZH } from './labels';
+import { levelClauses, testItemsOf } from './mlps-citation';
 import { INFORMATION_URI, RULES_DOC_URI } from './tool-info';
 
 export { fingerprint };
@@ -49,6 +50,9 @@ export function helpUri(rule: Rule): string {
 
 function reportingDescriptor(rule: Rule): Record<string, unknown> {
   const full = `${rule.title.en} (${rule.title.zh}). Clause 条款: ${rule.clause}. MLPS levels 等保级别: ${levelsText(rule.levels)}.`;
+  // Per level, the clause a finding at that level cites (a level-2 system is judged by chapter 7).
+  const perLevel = levelClauses(rule);
+  const perLevelMarkdown = perLevel.map((l) => `- level 等级 ${l.level}: ${l.clause}${l.testItems.length > 0 ? ` — test items 测评单元 ${l.testItems.join(', ')}` : ''}`).join('\n');
   return {
     id: rule.id,
     name: ruleName(rule),
@@ -57,7 +61,7 @@ function reportingDescriptor(rule: Rule): Record<string, unknown> {
     helpUri: helpUri(rule),
     help: {
       text: `${rule.remediation.en}\n${rule.remediation.zh}`,
-      markdown: `**${rule.id}** ${rule.title.en} — ${rule.title.zh}\n\n*Clause 条款:* ${rule.clause}\n\n**Remediation 整改:** ${rule.remediation.en}\n\n${rule.remediation.zh}`,
+      markdown: `**${rule.id}** ${rule.title.en} — ${rule.title.zh}\n\n*Clause 条款:* ${rule.clause}${perLevel.length > 0 ? `\n\n*Per level 各级条款:*\n${perLevelMarkdown}` : ''}\n\n**Remediation 整改:** ${rule.remediation.en}\n\n${rule.remediation.zh}`,
     },
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: {
@@ -65,6 +69,7 @@ function reportingDescriptor(rule: Rule): Record<string, unknown> {
       severity: rule.severity,
       clause: rule.clause,
       levels: [...rule.levels],
+      ...(perLevel.length > 0 ? { levelClauses: Object.fromEntries(perLevel.map((l) => [String(l.level), l.clause])) } : {}),
       'security-severity': SECURITY_SEVERITY[rule.severity],
     },
   };
@@ -117,6 +122,8 @@ function result(f: Finding, ruleIndex: number, withBaseline: boolean): Record<st
       'security-severity': SECURITY_SEVERITY[f.severity],
       ...(f.defaultSeverity !== undefined ? { defaultSeverity: f.defaultSeverity, defaultSeverityZh: SEVERITY_ZH[f.defaultSeverity] } : {}),
       clause: f.clause,
+      ...(f.level !== undefined ? { mlpsLevel: f.level } : {}),
+      ...(f.controls !== undefined && testItemsOf(f.controls).length > 0 ? { testItems: testItemsOf(f.controls) } : {}),
       ...(f.center !== undefined ? { center: f.center } : {}),
       ...(f.constructPath !== undefined ? { constructPath: f.constructPath } : {}),
       ...(f.baselined === true ? { baselined: true } : {}),

@@ -7,6 +7,7 @@ import { blockingFindings } from '../../engine/run';
 import type { CheckResult, Finding, Severity } from '../../engine/types';
 import { printable } from '../../core/printable';
 import { findingSeverityLabel, groupFindings, MODEL_GROUP_TITLE, printableFinding, severityLabel, verdict, whereOf } from './labels';
+import { testItemsOf } from './mlps-citation';
 
 export interface TextOptions {
   color: boolean;
@@ -38,6 +39,10 @@ function findingLines(f: Finding, paint: ReturnType<typeof painter>): string[] {
   const tag = `[${findingSeverityLabel(f, true)}]`;
   const head = `${f.suppressed ? paint('dim', '[suppressed 已豁免] ') : ''}${f.baselined === true && !f.suppressed ? paint('dim', '[baselined 基线] ') : ''}${paint(f.severity, tag)} ${paint('bold', f.ruleId)} ${f.titleZh} / ${f.title}`;
   const lines = [`    ${head}`, `        ${f.messageZh}`, `        ${f.message}`, `        clause 条款: ${f.clause}`];
+  if (f.level !== undefined) {
+    const tests = testItemsOf(f.controls);
+    lines.push(`        level 等级: ${f.level}${tests.length > 0 ? `; test items 测评单元: ${tests.join(', ')}` : ''}`);
+  }
   const where = whereOf(f);
   if (where !== '') lines.push(`        where 位置: ${where}`);
   if (f.constructPath !== undefined) lines.push(`        construct 构造: ${f.constructPath}`);

@@ -7,6 +7,7 @@ import { InputError, type InputProblem } from '../../core/errors';
 import { printableProblem } from '../../core/printable';
 import { lineIndex, type LineOf } from '../../core/line-index';
 import type { Resource } from '../types';
+import { NO_KEY_LINES } from './json-keys';
 import { normalizeTerraformJson } from './terraform-json';
 import { isJsonObject as isMap } from '../../core/json';
 
@@ -89,10 +90,13 @@ export async function normalizeHcl(text: string, stack: string, file: string): P
   return hclResources(await parseHcl(text, file), text, stack, file);
 }
 
-/** The resources of a parsed HCL file (`json` from parseHcl, possibly transformed), in source order with lines. */
-export function hclResources(json: Record<string, unknown>, text: string, stack: string, file: string): Resource[] {
+/**
+ * The resources of a parsed HCL file (`json` from parseHcl, possibly transformed), in source order
+ * with lines. `inPlace`: `json` is the parse's own output, referenced nowhere else (normalize/value.ts).
+ */
+export function hclResources(json: Record<string, unknown>, text: string, stack: string, file: string, inPlace = false): Resource[] {
   const lines = hclResourceLines(text);
-  const withLines = normalizeTerraformJson(json, stack, file).map((r) => {
+  const withLines = normalizeTerraformJson(json, stack, file, { lines: NO_KEY_LINES, inPlace }).map((r) => {
     const line = lines.get(`${r.type}.${r.name}`);
     return line === undefined ? r : Object.freeze({ ...r, line });
   });

@@ -56,7 +56,8 @@ function kindOf(v: unknown): string {
 /** Deeper module nesting than this is refused (Terraform itself nests a few levels). */
 const MAX_MODULE_DEPTH = 64;
 
-export function normalizePlan(doc: unknown, stack: string, file: string): Resource[] {
+/** `inPlace`: `doc` is the reader's own parse output, referenced nowhere else (normalize/value.ts). */
+export function normalizePlan(doc: unknown, stack: string, file: string, inPlace = false): Resource[] {
   const plan = checkPlanShape(doc, file);
   const root = (plan.planned_values as Record<string, unknown>).root_module;
   const out: Resource[] = [];
@@ -86,7 +87,7 @@ export function normalizePlan(doc: unknown, stack: string, file: string): Resour
       if (typeof r.name !== 'string' || r.name === '') return bad(`${at}/name`, 'a resource needs its name (a string)');
       if (r.values !== undefined && r.values !== null && !isObject(r.values)) return bad(`${at}/values`, `must be a map of attribute values (got ${kindOf(r.values)})`);
       const { name, prefix } = localAddress(r, modulePrefix);
-      out.push(makeResource({ type: r.type, name, body: r.values, stack, file, modulePrefix: prefix }));
+      out.push(makeResource({ type: r.type, name, body: r.values, stack, file, modulePrefix: prefix, inPlace }));
     });
     if (m.child_modules !== undefined && !Array.isArray(m.child_modules)) bad(`${pointer}/child_modules`, `must be a list of modules (got ${kindOf(m.child_modules)})`);
     (Array.isArray(m.child_modules) ? m.child_modules : []).forEach((child: unknown, i) => visit(child, `${pointer}/child_modules/${i}`, depth + 1));

@@ -2,39 +2,18 @@
  * Builds one normalized Resource from a Terraform resource body, whatever the input format.
  */
 import { LABELS } from '../../core/labels';
-import { readTemplate } from '../../core/terraform-template';
 import type { MlpsLevel } from '../../core/types';
-import type { Resource, Value } from '../types';
+import { rememberSecrets, secretKindSecrets, secretVisitor } from '../secrets';
+import type { Resource } from '../types';
 import { block, strMap, str } from '../values';
+import { normalizeInPlace, normalizeValue } from './value';
+
+export { normalizeValue };
 
 /** `kubernetes_deployment_v1` / `kubernetes_deployment` → `deployment`; other providers unchanged. */
 export function canonicalKind(type: string): string {
   if (!type.startsWith('kubernetes_')) return type;
   return type.slice('kubernetes_'.length).replace(/_v\d+(beta\d+|alpha\d+)?$/, '');
-}
-
-/**
- * Deep-copies a JSON value into the normalized form: strings holding a template (`${…}`, `%{…}`)
- * become Unresolved, escaped ones (`$${`, `%%{`) the literal text Terraform deploys,
- * keys `//` (cdktf metadata) are dropped, and everything is frozen. Nothing is evaluated.
- */
-export function normalizeValue(v: unknown, depth = 0): Value {
-  if (depth > 64) return { $unresolved: '<nesting too deep>' };
-  if (typeof v === 'string') {
-    const read = readTemplate(v);
-    return read.kind === 'template' ? Object.freeze({ $unresolved: v }) : read.value;
-  }
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
-  if (Array.isArray(v)) return Object.freeze(v.map((x) => normalizeValue(x, depth + 1))) as Value[];
-  if (typeof v === 'object') {
-    const out: Record<string, Value> = Object.create(null);
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (k === '//' || x === undefined) continue;
-      out[k] = normalizeValue(x, depth + 1);
-    }
-    return Object.freeze(out);
-  }
-  return null;
 }
 
 function parseLevel(s: string | undefined): MlpsLevel | undefined {
@@ -51,17 +30,34 @@ export interface ResourceSource {
   /** Module path prefix for plan child modules, e.g. `module.web.` */
   modulePrefix?: string;
   constructPath?: string;
+  /**
+   * The body is the reader's own JSON parse output, referenced nowhere else: normalized in place
+   * (no copy). Otherwise — a value the caller keeps, or one whose parts may be shared — copied.
+   */
+  inPlace?: boolean;
 }
 
+/** One collector for all resources (a resource is made in one synchronous call; most hold no secret). */
+const secrets = new Set<string>();
+const collectSecrets = secretVisitor(secrets);
+
+/**
+ * The resource of a body. The secrets in it (what the output masker needs, secrets.ts) are
+ * collected by the same walk that normalizes it.
+ */
 export function makeResource(src: ResourceSource): Resource {
-  const attrs = normalizeValue(src.body ?? {}) as Resource['attrs'];
+  secrets.clear();
+  const attrs = src.inPlace === true ? normalizeInPlace(src.body ?? {}, collectSecrets) : normalizeValue(src.body ?? {}, collectSecrets);
   const attrsObj = (typeof attrs === 'object' && attrs !== null && !Array.isArray(attrs) ? attrs : {}) as Resource['attrs'];
+  const kind = canonicalKind(src.type);
+  secretKindSecrets({ kind, attrs: attrsObj }, secrets);
+  rememberSecrets(attrsObj, secrets);
   const meta = block(attrsObj, 'metadata');
   const labels = Object.freeze(strMap(meta?.labels));
   const annotations = Object.freeze(strMap(meta?.annotations));
   const r: Resource = {
     type: src.type,
-    kind: canonicalKind(src.type),
+    kind,
     name: src.name,
     address: `${src.modulePrefix ?? ''}${src.type}.${src.name}`,
     stack: src.stack,

@@ -10,7 +10,7 @@ import { InputError, type InputProblem } from '../../core/errors';
 import { childPointer } from '../../core/pointer';
 import { printableProblem } from '../../core/printable';
 import type { Resource } from '../types';
-import { jsonResourceLines, resourceKey } from './json-lines';
+import { scanJsonKeys, type JsonKeyLines } from './json-keys';
 import { makeResource } from './resource';
 import { isJsonObject as isMap } from '../../core/json';
 
@@ -25,15 +25,28 @@ function kindOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a map' : `a ${typeof v}`;
 }
 
-export function normalizeTerraformJson(doc: unknown, stack: string, file: string, text?: string): Resource[] {
+/** How a configuration file was read (read/terraform-files.ts): its key lines, and whether its document is the reader's own. */
+export interface TerraformJsonSource {
+  readonly lines: JsonKeyLines;
+  /** The document is the reader's own parse output, referenced nowhere else: normalized in place (normalize/value.ts). */
+  readonly inPlace: boolean;
+}
+
+/**
+ * The resources of a Terraform JSON document. `source`: the file's text (scanned for the lines of
+ * the resources), or what the file reader already knows; absent, no lines. The document is copied
+ * unless `source` says it may be normalized in place.
+ */
+export function normalizeTerraformJson(doc: unknown, stack: string, file: string, source?: string | TerraformJsonSource): Resource[] {
   const out: Resource[] = [];
   if (typeof doc !== 'object' || doc === null) return out;
   const resources = (doc as Record<string, unknown>).resource;
   if (resources === undefined || resources === null) return out;
-  const lines = text !== undefined ? jsonResourceLines(text) : undefined;
+  const lines = typeof source === 'string' ? scanJsonKeys(source).lines : source?.lines;
+  const inPlace = typeof source === 'object' && source.inPlace;
   const problems: InputProblem[] = [];
   const bad = (pointer: string, keys: string[], message: string): void => {
-    const line = lines?.get(resourceKey(...keys)) ?? lines?.get(resourceKey(...keys.slice(0, 1))) ?? lines?.get(resourceKey());
+    const line = lines?.line('resource', ...keys) ?? lines?.line('resource', ...keys.slice(0, 1)) ?? lines?.line('resource');
     problems.push({ file, ...(line !== undefined ? { line } : {}), path: pointer, message });
   };
   const groups: [unknown, string][] = Array.isArray(resources) ? resources.map((g, i) => [g, childPointer('/resource', i)]) : [[resources, '/resource']];
@@ -51,18 +64,17 @@ export function normalizeTerraformJson(doc: unknown, stack: string, file: string
           continue;
         }
         for (const [name, rawBody] of Object.entries(names)) {
-          const bodyPointer = childPointer(namesPointer, name);
           if (Array.isArray(rawBody) && rawBody.length !== 1) {
-            bad(bodyPointer, [type, name], `resource ${type}.${name} must have exactly one body (got a list of ${rawBody.length})`);
+            bad(childPointer(namesPointer, name), [type, name], `resource ${type}.${name} must have exactly one body (got a list of ${rawBody.length})`);
             continue;
           }
           const body = Array.isArray(rawBody) ? rawBody[0] : rawBody;
           if (!isMap(body)) {
-            bad(bodyPointer, [type, name], `resource ${type}.${name} must be a map of arguments (got ${kindOf(body)})`);
+            bad(childPointer(namesPointer, name), [type, name], `resource ${type}.${name} must be a map of arguments (got ${kindOf(body)})`);
             continue;
           }
-          const line = lines?.get(resourceKey(type, name));
-          out.push(makeResource({ type, name, body, stack, file, line, constructPath: constructPathOf(body) }));
+          const line = lines?.line('resource', type, name);
+          out.push(makeResource({ type, name, body, stack, file, line, constructPath: constructPathOf(body), inPlace }));
         }
       }
     }

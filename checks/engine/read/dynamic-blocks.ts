@@ -11,6 +11,7 @@
  * too many blocks) is left in the body under `dynamic`, where the CFG rules find and report it:
  * the blocks it produces are not verifiable. Nothing is evaluated.
  */
+import { ownValue, setOwn } from '../own-property';
 import { bodiesOf, isMap } from './literal';
 import { follow, parseReference, substitute, type Resolver } from './substitute';
 
@@ -72,18 +73,21 @@ function expandIn(v: unknown, budget: Budget, depth: number): unknown {
   if (Array.isArray(v)) return v.map((x) => expandIn(x, budget, depth + 1));
   if (!isMap(v)) return v;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) if (k !== 'dynamic') out[k] = expandIn(x, budget, depth + 1);
+  for (const [k, x] of Object.entries(v)) if (k !== 'dynamic') setOwn(out, k, expandIn(x, budget, depth + 1));
   if (!('dynamic' in v)) return out;
   if (!isMap(v.dynamic)) {
     out.dynamic = v.dynamic; // not a map of block types: left for the CFG rules to report
     return out;
   }
-  const left: Record<string, unknown[]> = {};
+  const left: Record<string, unknown> = {};
   for (const [blockName, raw] of Object.entries(v.dynamic)) {
     for (const spec of Array.isArray(raw) ? raw : [raw]) {
       const produced = expandOne(spec, blockName, budget, depth);
-      if (produced === undefined) (left[blockName] ??= []).push(spec);
-      else out[blockName] = append(out[blockName], produced);
+      const kept = ownValue(left, blockName) as unknown[] | undefined;
+      if (produced === undefined) {
+        if (kept) kept.push(spec);
+        else setOwn(left, blockName, [spec]);
+      } else setOwn(out, blockName, append(ownValue(out, blockName), produced));
     }
   }
   if (Object.keys(left).length > 0) out.dynamic = left;

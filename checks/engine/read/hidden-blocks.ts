@@ -51,6 +51,7 @@ function inResource(path: readonly (string | number)[]): { type: string; name: s
 }
 
 export function hiddenBlockProblems(f: ConfigFile, resources: readonly Resource[], where: Where): ConfigurationProblem[] {
+  if (f.shadowed.length === 0 && f.duplicateKeys.length === 0) return [];
   const byAddress = new Map(resources.map((r) => [r.address, r]));
   const out: ConfigurationProblem[] = [];
   for (const s of f.shadowed) {

@@ -12,7 +12,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { printable } from '../../core/printable';
 import type { LocalizedText } from '../types';
-import { jsonKeyLines } from '../normalize/json-lines';
 import { bodiesOf, isMap } from './literal';
 import type { ConfigFile } from './terraform-files';
 
@@ -38,11 +37,11 @@ function hclModuleLine(text: string, name: string): number | undefined {
 /** The module calls of one file, in the file's order of names. */
 export function moduleCalls(f: ConfigFile): ModuleCall[] {
   const out: ModuleCall[] = [];
-  const jsonLines = f.format === 'json' && f.doc.module !== undefined ? jsonKeyLines(f.text, 'module') : undefined;
+  const jsonLines = f.format === 'json' ? f.keyLines : undefined;
   for (const group of Array.isArray(f.doc.module) ? f.doc.module : [f.doc.module]) {
     if (!isMap(group)) continue;
     for (const [name, raw] of Object.entries(group)) {
-      const line = jsonLines ? jsonLines.get(['module', name].join('\u0000')) : hclModuleLine(f.text, name);
+      const line = jsonLines ? jsonLines.line('module', name) : hclModuleLine(f.text, name);
       out.push({ name, body: bodiesOf(raw)[0] ?? {}, file: f.file, ...(line !== undefined ? { line } : {}) });
     }
   }

@@ -69,7 +69,7 @@ function fileResources(f: ConfigFile, known: KnownValues, scope: Scope): Resourc
   const resolve = variableResolver(known);
   // Only files that can hold a reference or a dynamic block pay for the walk.
   const substituteVars = known.size > 0 && f.text.includes('var.');
-  const expand = f.text.includes('dynamic');
+  const expand = f.mayHaveDynamicBlocks;
   const doc =
     substituteVars || expand
       ? transformResourceBodies(f.doc, (b) => {
@@ -77,7 +77,11 @@ function fileResources(f: ConfigFile, known: KnownValues, scope: Scope): Resourc
           return expand ? expandDynamicBlocks(resolved) : resolved;
         })
       : f.doc;
-  const resources = f.format === 'json' ? normalizeTerraformJson(doc, scope.stack, f.file, f.text) : hclResources(doc, f.text, scope.stack, f.file);
+  // The file's own parse output is normalized in place; a transformed document may share parts
+  // (a variable's value substituted at every reference): it is copied.
+  const inPlace = doc === f.doc;
+  const resources =
+    f.format === 'json' ? normalizeTerraformJson(doc, scope.stack, f.file, { lines: f.keyLines, inPlace }) : hclResources(doc, f.text, scope.stack, f.file, inPlace);
   return scope.prefix === '' ? resources : resources.map((r) => Object.freeze({ ...r, address: `${scope.prefix}${r.address}` }));
 }
 

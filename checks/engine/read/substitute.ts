@@ -4,6 +4,7 @@
  * element's field. Only a string that is ONE reference is replaced; partial templates
  * (`"app-${var.x}"`) and anything with functions or operators stay unresolved. Nothing is evaluated.
  */
+import { setOwn } from '../own-property';
 import { isMap } from './literal';
 
 /** `root.a.b["c"][0]` → root `root`, steps `a`, `b`, `c`, 0 — or undefined when it is not a plain reference. */
@@ -49,7 +50,7 @@ export function substitute(v: unknown, resolve: Resolver, depth = 0): unknown {
   if (Array.isArray(v)) return v.map((x) => substitute(x, resolve, depth + 1));
   if (isMap(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = substitute(x, resolve, depth + 1);
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, substitute(x, resolve, depth + 1));
     return out;
   }
   return v;

@@ -11,7 +11,7 @@ import { displayPath, listDir, readText } from '../normalize/files';
 import { parseHcl } from '../normalize/hcl';
 import { parseJsonText } from '../normalize/json-text';
 import { findShadowedBlocks, type ShadowedBlock } from './hcl-shadowing';
-import { findDuplicateKeys, type DuplicateKey } from './json-duplicate-keys';
+import { NO_KEY_LINES, scanJsonKeys, type DuplicateKey, type JsonKeyLines } from '../normalize/json-keys';
 import { isMap } from './literal';
 import { isTerraformConfigFile } from '../../core/synth-record';
 
@@ -26,6 +26,10 @@ export interface ConfigFile {
   readonly doc: Readonly<Record<string, unknown>>;
   readonly shadowed: readonly ShadowedBlock[];
   readonly duplicateKeys: readonly DuplicateKey[];
+  /** JSON: the lines of its resource and module keys (found by the same pass as the duplicate keys); HCL: none. */
+  readonly keyLines: JsonKeyLines;
+  /** Whether it may hold a `dynamic` block: a `dynamic` key (JSON), the word (HCL). Others skip the expansion walk. */
+  readonly mayHaveDynamicBlocks: boolean;
 }
 
 /** The files of a folder that Terraform loads (one definition, shared with the synthesis record). */
@@ -52,10 +56,11 @@ async function readOne(file: string, cwd: string): Promise<ConfigFile> {
   if (file.endsWith('.tf.json')) {
     const doc = parseJsonText(text, shown);
     if (!isMap(doc)) throw new InputError([{ file: shown, path: '', message: 'not a Terraform JSON configuration: expected an object' }]);
-    return { file: shown, text, format: 'json', override, doc, shadowed: [], duplicateKeys: findDuplicateKeys(text) };
+    const scan = scanJsonKeys(text);
+    return { file: shown, text, format: 'json', override, doc, shadowed: [], duplicateKeys: scan.duplicateKeys, keyLines: scan.lines, mayHaveDynamicBlocks: scan.hasDynamicKey };
   }
   const doc = await parseHcl(text, shown);
-  return { file: shown, text, format: 'hcl', override, doc, shadowed: findShadowedBlocks(text), duplicateKeys: [] };
+  return { file: shown, text, format: 'hcl', override, doc, shadowed: findShadowedBlocks(text), duplicateKeys: [], keyLines: NO_KEY_LINES, mayHaveDynamicBlocks: text.includes('dynamic') };
 }
 
 /** Every configuration file of the folder, read; bad input of any file is reported for all files at once. */

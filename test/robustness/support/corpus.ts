@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { PACKAGE_ROOT } from '../../../checks/core/version';
 import { DOCUMENT_NAMES } from '../../../checks/core/types';
 import { MINI_ENV_DIR } from '../../helpers/mini-env';
@@ -52,7 +52,7 @@ export function corpusCases(): CorpusCase[] {
     .sort()
     .map((name) => {
       const dir = path.join(CORPUS_DIR, name);
-      const expect = parse(fs.readFileSync(path.join(dir, 'expect.yaml'), 'utf8')) as CaseExpectation;
+      const expect = load(fs.readFileSync(path.join(dir, 'expect.yaml'), 'utf8')) as CaseExpectation;
       if (!COMMANDS.includes(expect.command)) throw new Error(`${name}/expect.yaml: command must be one of ${COMMANDS.join(', ')}`);
       if (typeof expect.exit !== 'number' || !Array.isArray(expect.stderr)) throw new Error(`${name}/expect.yaml: needs exit and stderr`);
       return { name, dir, expect };

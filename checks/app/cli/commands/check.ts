@@ -123,11 +123,12 @@ export function sessionOptionsFrom(args: ParsedArgs, io: CommandIO): SessionOpti
  * verdict, so a CI log shows the outcome without opening the file) or stdout, and gives the exit
  * status of `check` and `report`.
  */
-export function deliverReport(result: RunResult, rendered: string, output: string | undefined, io: CommandIO, command: string): number {
+export function deliverReport(result: RunResult, rendered: string | Uint8Array, output: string | undefined, io: CommandIO, command: string): number {
   if (output !== undefined) {
     writeAtomically(output, rendered, io.cwd);
     io.stderr(`btyun ${command}: wrote ${output} — ${verdict(result, blockingFindings(result).length)}\n`);
-  } else io.stdout(rendered);
+  } else if (typeof rendered === 'string') io.stdout(rendered);
+  else throw new UsageError(`btyun ${command}: a workbook is written to a file: give --output FILE`);
   if (reportRuleErrors(result, io, command)) return 2;
   return exitStatusOf(result);
 }

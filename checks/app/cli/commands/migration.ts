@@ -12,6 +12,7 @@ import { blockingFindings, runChecks } from '../../../engine/run';
 import { migrationView } from '../../../plan/plan';
 import { migrationReport, type MigrationReport } from '../../report/migration-document';
 import { migrationDiff, migrationDiffMarkdown, migrationDiffText } from '../../report/migration-diff';
+import { migrationHistory, migrationHistoryMarkdown, migrationHistoryText } from '../../report/migration-history';
 import type { Environment } from '../../../core/types';
 import { renderMigrationJson } from '../../report/migration-json';
 import { renderMigrationMarkdown } from '../../report/migration-markdown';
@@ -26,8 +27,10 @@ capacity each center has committed and left after each wave (CPU cores, memory G
 left (未迁移), which systems are retired or replaced (淘汰/替代) instead of moved, and the MIG findings.
 
   --env NAME|PATH   environment name under environments/ or a folder path (default: ${DEFAULT_ENVIRONMENT})
-  --base NAME|PATH  compare with another environment (a pull request's base): systems added,
-                    moved or re-planned, capacity change per center and wave
+  --base NAME|PATH  compare with another environment (a pull request's base, or the predecessor,
+                    e.g. environments/baseline-2017): systems added, moved or re-planned, capacity
+                    change per center and wave, and what became of every system of the base
+                    (moved, replaced, retired … or missing 无记录)
   --as-of DATE      the date the plan is judged on, YYYY-MM-DD (default: today, UTC)
   --format F        text (default), json or markdown (for a pull-request comment)
   --help            this help
@@ -73,11 +76,23 @@ export const migration: Command = async (argv, io) => {
     blocking,
   });
   const baseRef = stringFlag(args, 'base');
-  const diff = baseRef === undefined ? undefined : migrationDiff({ env, report }, { ...baseReport(baseRef, asOf, io.cwd), ref: baseRef });
+  const base = baseRef === undefined ? undefined : { ...baseReport(baseRef, asOf, io.cwd), ref: baseRef };
+  const diff = base === undefined ? undefined : migrationDiff({ env, report }, base);
+  // What became of each system of the base (its predecessor's story, e.g. baseline-2017 → production).
+  const history = base === undefined ? undefined : migrationHistory({ env, report }, base);
   const render: Record<Format, () => string> = {
-    text: () => renderMigrationText(report) + (diff ? '\n' + migrationDiffText(diff) : ''),
-    json: () => (diff ? JSON.stringify({ ...report, diff }, null, 2) + '\n' : renderMigrationJson(report)),
-    markdown: () => renderMigrationMarkdown(report, diff ? (b) => migrationDiffMarkdown(diff, b) : undefined),
+    text: () => renderMigrationText(report) + (diff && history && base ? '\n' + migrationDiffText(diff) + '\n' + migrationHistoryText(history, base.ref) : ''),
+    json: () => (diff ? JSON.stringify({ ...report, diff: { ...diff, history } }, null, 2) + '\n' : renderMigrationJson(report)),
+    markdown: () =>
+      renderMigrationMarkdown(
+        report,
+        diff && history && base
+          ? (b) => {
+              migrationDiffMarkdown(diff, b);
+              migrationHistoryMarkdown(history, base.ref, b);
+            }
+          : undefined,
+      ),
   };
   io.stdout(render[format as Format]());
   return blocking > 0 ? 1 : 0;

@@ -8,6 +8,7 @@ import { DEFAULT_ENVIRONMENT, displayPath, loadEnvironment } from '../../../core
 import { boolFlag, listFlag, parseArgs, stringFlag, type FlagSpec } from '../args';
 import type { Command } from '../io';
 import { withProgress } from '../check-controls';
+import { POOL_MIN_SYSTEMS } from '../../../../stacks/parallel/plan';
 
 const HELP = `usage: btyun synth [--env NAME|PATH] [--stack ID …] [--out DIR]
 
@@ -20,7 +21,8 @@ environment it was made from and the gate's verdict (btyun-synth.json).
   --stack ID …      only these stacks (center ids; repeat, space or comma separated)
   --out DIR         output folder (default: cdktf.out)
 
-BTYUN_SYNTH_WORKERS=N synthesizes with N worker processes (default: one per core; 1 = in process).
+BTYUN_SYNTH_WORKERS=N synthesizes with N worker processes (default: one per core from ${POOL_MIN_SYSTEMS.toLocaleString('en-US')}
+systems on, in process below; 1 = in process).
 Exit status: 0 written; 1 refused by the gate; 2 bad usage or input (the previous output is left as it was).
 `;
 
@@ -43,8 +45,8 @@ export const synth: Command = async (argv, io) => {
   const { gatedSynthesis } = await import('../../gate/index.js');
   const stacks = selectStacks(env, listFlag(args, 'stack'));
   const outDir = path.resolve(io.cwd, stringFlag(args, 'out') ?? 'cdktf.out');
-  // The policy gate, as for `cdktf synth`; several stacks: one worker process per core
-  // (BTYUN_SYNTH_WORKERS overrides), same output bytes.
+  // The policy gate, as for `cdktf synth`; several stacks of a large environment: one worker
+  // process per core (stacks/parallel/plan.ts; BTYUN_SYNTH_WORKERS overrides), same output bytes.
   const result = await withProgress(io, `btyun synth: checking and synthesizing ${stacks.length} stack(s)`, () =>
     gatedSynthesis(env, { outDir, stacks, log: io.stderr, parallel: { source: { envDir: env.dir, cwd: io.cwd } } }),
   );

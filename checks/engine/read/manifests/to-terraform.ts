@@ -17,6 +17,7 @@
  *    are escaped (`$${`, `%%{`) before the Terraform normalizer reads them.
  */
 import type { PlainValue } from '../../../core/yaml';
+import { setOwn } from '../../own-property';
 
 /** Kinds whose Terraform type is not the snake_case of the kind. */
 const TYPE_OF_KIND: Readonly<Record<string, string>> = {
@@ -78,7 +79,7 @@ function literal(s: string): string {
 function mapValue(v: PlainValue): PlainValue {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return typeof v === 'string' ? literal(v) : v;
   const out: Record<string, PlainValue> = {};
-  for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: typeof x === 'string' ? literal(x) : x, enumerable: true, writable: true, configurable: true });
+  for (const [k, x] of Object.entries(v)) setOwn(out, k, typeof x === 'string' ? literal(x) : x);
   return out;
 }
 
@@ -100,7 +101,7 @@ export function convertValue(v: PlainValue, kind: string, key?: string): PlainVa
   if (key !== undefined && (MAP_FIELDS.has(key) || (key === 'selector' && !isLabelSelector(v)))) return mapValue(v);
   const out: Record<string, PlainValue> = {};
   for (const [k, x] of Object.entries(v)) {
-    Object.defineProperty(out, fieldName(k, kind), { value: convertValue(x, kind, k), enumerable: true, writable: true, configurable: true });
+    setOwn(out, fieldName(k, kind), convertValue(x, kind, k));
   }
   return out;
 }
@@ -110,7 +111,7 @@ export function terraformBody(obj: { readonly [k: string]: PlainValue }, kind: s
   const out: Record<string, PlainValue> = {};
   for (const [k, x] of Object.entries(obj)) {
     if (k === 'apiVersion' || k === 'kind' || k === 'status') continue;
-    Object.defineProperty(out, fieldName(k, kind), { value: convertValue(x, kind, k), enumerable: true, writable: true, configurable: true });
+    setOwn(out, fieldName(k, kind), convertValue(x, kind, k));
   }
   return out;
 }

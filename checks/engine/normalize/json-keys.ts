@@ -1,0 +1,140 @@
+/**
+ * ONE pass over the text of a JSON configuration file (known to be valid JSON) for what
+ * JSON.parse does not tell:
+ *  - keys written twice in one object (`"container": {…}, "container": {…}`): JSON.parse keeps the
+ *    last and drops the other without a word, so a block written first is never seen by a rule
+ *    (CFG-001, read/hidden-blocks.ts);
+ *  - the line of each resource and module key (`"resource"` › `"TYPE"` › `"NAME"`, `"module"` ›
+ *    `"NAME"`), for findings. The pass that finds duplicates is at every key anyway: remembering
+ *    these lines costs one map entry per resource, where a second scan of the text cost 0.8 s at
+ *    105 MB (issue #18).
+ * (Searching the text once per resource was quadratic: a 4 MB cdk.tf.json with 20 000 resources
+ * took minutes.)
+ */
+
+export interface DuplicateKey {
+  /** Keys and list indices from the document root to the object holding the key. */
+  readonly path: readonly (string | number)[];
+  readonly key: string;
+  /** 1-based line of the second occurrence. */
+  readonly line: number;
+}
+
+/** Lines of keys below a top-level key: `line('resource', TYPE, NAME)`, `line('module', NAME)`. */
+export interface JsonKeyLines {
+  line(...keys: string[]): number | undefined;
+}
+
+/** For a text that has no JSON key lines (HCL: its lines come from its own scan). */
+export const NO_KEY_LINES: JsonKeyLines = Object.freeze({ line: () => undefined });
+
+export interface JsonKeyScan {
+  readonly duplicateKeys: readonly DuplicateKey[];
+  readonly lines: JsonKeyLines;
+  /** Whether any object has a `dynamic` key (a dynamic block to expand): the readers skip that walk otherwise. */
+  readonly hasDynamicKey: boolean;
+}
+
+/** Top-level keys whose keys (to three levels, list levels skipped) get their lines recorded. */
+const LINE_KEYS = new Set(['resource', 'module']);
+/** Key paths are joined with a character no JSON key of these levels holds in practice (and, if one did, only its line could be wrong). */
+const SEP = '\u0000';
+
+/** An open object or list. Frames are reused per depth: no frame, and no Set for an object of few keys, is allocated per object. */
+interface Frame {
+  isObject: boolean;
+  /** Object: the key whose value is being read. List: the index of the current item. */
+  at: string | number;
+  expectKey: boolean;
+  /** Object: its keys so far, searched in order while few (most objects have one key or a handful)… */
+  keys: string[];
+  /** …and as a set once many (a resource type maps thousands of names). */
+  many: Set<string> | undefined;
+}
+
+const FEW_KEYS = 16;
+
+function keyText(text: string, open: number, close: number): string {
+  const raw = text.slice(open + 1, close);
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(text.slice(open, close + 1)) as string;
+  } catch {
+    return raw;
+  }
+}
+
+/** Index of the quote closing the string opened at `open` (valid JSON: no raw line break inside). */
+function closingQuote(text: string, open: number): number {
+  for (let j = text.indexOf('"', open + 1); j >= 0; j = text.indexOf('"', j + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return j;
+  }
+  return text.length;
+}
+
+export function scanJsonKeys(text: string): JsonKeyScan {
+  const duplicateKeys: DuplicateKey[] = [];
+  const lines = new Map<string, number>();
+  /** `frames[0 … depth-1]` are open; frames past them are kept for reuse. */
+  const frames: Frame[] = [];
+  let depth = 0;
+  let top: Frame | undefined;
+  /** The keys of the enclosing objects (list levels skipped): the key path of the current value. */
+  const path: string[] = [];
+  let line = 1;
+  let hasDynamicKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      // The indentation after it, in a tight loop: spaces are 40 % of cdktf's output.
+      while (text.charCodeAt(i + 1) === 0x20) i++;
+      continue;
+    }
+    if (c === 0x22 /* " */) {
+      const start = i;
+      i = closingQuote(text, i);
+      if (top !== undefined && top.isObject && top.expectKey) {
+        const key = keyText(text, start, i);
+        const seen = top.many !== undefined ? top.many.has(key) : top.keys.includes(key);
+        if (seen) duplicateKeys.push({ path: frames.slice(0, depth - 1).map((f) => f.at), key, line });
+        else if (top.many !== undefined) top.many.add(key);
+        else if (top.keys.push(key) > FEW_KEYS) top.many = new Set(top.keys);
+        top.at = key;
+        top.expectKey = false;
+        if (key === 'dynamic') hasDynamicKey = true;
+        if (path.length <= 2 && LINE_KEYS.has(path.length === 0 ? key : path[0])) {
+          const k = path.length === 0 ? key : `${path.join(SEP)}${SEP}${key}`;
+          if (!lines.has(k)) lines.set(k, line);
+        }
+      }
+      continue;
+    }
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (top?.isObject) path.push(top.at as string);
+      const isObject = c === 0x7b;
+      let f = frames[depth];
+      if (f === undefined) frames.push((f = { isObject, at: isObject ? '' : 0, expectKey: isObject, keys: [], many: undefined }));
+      else {
+        f.isObject = isObject;
+        f.at = isObject ? '' : 0;
+        f.expectKey = isObject;
+        f.keys.length = 0;
+        f.many = undefined;
+      }
+      depth++;
+      top = f;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      if (depth > 0) depth--;
+      top = depth > 0 ? frames[depth - 1] : undefined;
+      if (top?.isObject) path.pop();
+    } else if (c === 0x2c /* , */ && top !== undefined) {
+      if (top.isObject) top.expectKey = true;
+      else top.at = (top.at as number) + 1;
+    }
+  }
+  return { duplicateKeys, lines: { line: (...keys) => lines.get(keys.join(SEP)) }, hasDynamicKey };
+}
