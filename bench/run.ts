@@ -9,7 +9,9 @@
  *
  *   full synth          `btyun synth` (compiled; the gate; a worker pool from POOL_MIN_SYSTEMS on)
  *   naive               bench/naive-synth.ts through vite-node: one app, cdktf as shipped, no gate
- *   one stack           `btyun synth --stack div-1`
+ *   one stack           `btyun synth --stack div-1` into the full synthesis's folder (as `cdktf deploy
+ *                       div-1` after `cdktf synth`: the gate reuses the other centers' current stacks),
+ *                       and into a fresh folder (the gate builds every other center in memory)
  *   check / floor       `btyun check --synth` (json) / read + JSON.parse of the same files
  *   validate / floor    `btyun validate` / read + yaml.parse of the five documents
  *   manifests           `btyun check --manifests --packs k8s` / Monokle's local rules (bench/monokle.ts)
@@ -53,7 +55,10 @@ interface Row {
   full: Measurement;
   naive: Measurement;
   plain?: Measurement;
+  /** One stack into the folder of a full synthesis (as `cdktf deploy STACK` after `cdktf synth`). */
   single: Measurement;
+  /** One stack into a fresh folder: the gate builds every other center in memory. */
+  singleCold: Measurement;
   check: Measurement;
   floor: Measurement;
   validate: Measurement;
@@ -84,11 +89,13 @@ async function benchSize(work: string, systems: number, count: number): Promise<
   const documents = Number(spawnSync(process.execPath, [script('manifests'), env, manifests], { encoding: 'utf8' }).stdout.trim());
   const report = path.join(work, `check-${systems}.json`);
 
-  type Step = { name: string; spec: RunSpec; before?: string };
+  /** `before`: a folder removed before each run; `copyFrom`: a folder copied there first. */
+  type Step = { name: string; spec: RunSpec; before?: string; copyFrom?: string };
   const steps: Step[] = [
     { name: 'full', spec: node([BTYUN, 'synth', '--env', env, '--out', out]), before: out },
     { name: 'naive', spec: viteNode({ BTYUN_ENV: env, CDKTF_OUTDIR: naiveOut }), before: naiveOut },
-    { name: 'single', spec: node([BTYUN, 'synth', '--env', env, '--stack', SINGLE_STACK, '--out', one]), before: one },
+    { name: 'single', spec: node([BTYUN, 'synth', '--env', env, '--stack', SINGLE_STACK, '--out', one]), before: one, copyFrom: out },
+    { name: 'singleCold', spec: node([BTYUN, 'synth', '--env', env, '--stack', SINGLE_STACK, '--out', one]), before: one },
     { name: 'check', spec: node([BTYUN, 'check', '--env', env, '--synth', out, '--format', 'json', '--as-of', AS_OF, '--output', report], { okStatus: [0, 1] }) },
     { name: 'floor', spec: node([script('floor'), out]) },
     { name: 'validate', spec: node([BTYUN, 'validate', '--env', env]) },
@@ -101,6 +108,7 @@ async function benchSize(work: string, systems: number, count: number): Promise<
     for (const step of steps) {
       log(`${systems} systems: ${step.name} (${round}/${count})`);
       if (step.before) fs.rmSync(step.before, { recursive: true, force: true });
+      if (step.before && step.copyFrom) fs.cpSync(step.copyFrom, step.before, { recursive: true });
       all.get(step.name)!.push(await measure(step.spec));
     }
   }
@@ -123,6 +131,7 @@ async function benchSize(work: string, systems: number, count: number): Promise<
     naive: m('naive'),
     ...(plain.length > 0 ? { plain: medianOf(plain) } : {}),
     single: m('single'),
+    singleCold: m('singleCold'),
     check: m('check'),
     floor: m('floor'),
     validate: m('validate'),
@@ -142,11 +151,11 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 function synthTable(rows: readonly Row[]): string {
   return [
-    '| systems | resources | full synth: wall | CPU | largest process | largest worker | tree (processes) | naive: wall | CPU | peak | naive ÷ full, wall | CPU | plain CDKTF: wall | CPU | peak | plain ÷ full, wall | one stack: wall | CPU | one ÷ full, wall |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| systems | resources | full synth: wall | CPU | largest process | largest worker | tree (processes) | naive: wall | CPU | peak | naive ÷ full, wall | CPU | plain CDKTF: wall | CPU | peak | plain ÷ full, wall | one stack: wall | CPU | one ÷ full, wall | one stack, fresh folder: wall | ÷ full |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${n(r.systems)} | ${n(r.resources)} | ${s(r.full)} | ${cpu(r.full)} | ${mib(r.full.peakMiB)} (${r.full.peakProcess ?? '?'}) | ${mib(r.full.workerMiB)} | ${mib(r.full.treeMiB)} (${r.full.processes ?? '?'}) | ${s(r.naive)} | ${cpu(r.naive)} | ${mib(r.naive.peakMiB)} | ${ratio(r.naive.seconds, r.full.seconds)} | ${ratio(r.naive.cpuSeconds, r.full.cpuSeconds)} | ${s(r.plain)} | ${cpu(r.plain)} | ${mib(r.plain?.peakMiB)} | ${ratio(r.plain?.seconds, r.full.seconds)} | ${s(r.single)} | ${cpu(r.single)} | ${pct(r.single.seconds, r.full.seconds)} |`,
+        `| ${n(r.systems)} | ${n(r.resources)} | ${s(r.full)} | ${cpu(r.full)} | ${mib(r.full.peakMiB)} (${r.full.peakProcess ?? '?'}) | ${mib(r.full.workerMiB)} | ${mib(r.full.treeMiB)} (${r.full.processes ?? '?'}) | ${s(r.naive)} | ${cpu(r.naive)} | ${mib(r.naive.peakMiB)} | ${ratio(r.naive.seconds, r.full.seconds)} | ${ratio(r.naive.cpuSeconds, r.full.cpuSeconds)} | ${s(r.plain)} | ${cpu(r.plain)} | ${mib(r.plain?.peakMiB)} | ${ratio(r.plain?.seconds, r.full.seconds)} | ${s(r.single)} | ${cpu(r.single)} | ${pct(r.single.seconds, r.full.seconds)} | ${s(r.singleCold)} | ${pct(r.singleCold.seconds, r.full.seconds)} |`,
     ),
   ].join('\n');
 }
@@ -182,7 +191,7 @@ function growth(rows: readonly Row[]): string {
 function targets(rows: readonly Row[]): string {
   const at2000 = rows.filter((r) => r.systems <= 2000).pop() ?? rows[0];
   const largest = rows[rows.length - 1];
-  const peakOf = (r: Row) => Math.max(r.full.peakMiB ?? 0, r.single.peakMiB ?? 0, r.check.peakMiB ?? 0, r.validate.peakMiB ?? 0, r.manifests.peakMiB ?? 0);
+  const peakOf = (r: Row) => Math.max(r.full.peakMiB ?? 0, r.single.peakMiB ?? 0, r.singleCold.peakMiB ?? 0, r.check.peakMiB ?? 0, r.validate.peakMiB ?? 0, r.manifests.peakMiB ?? 0);
   const list: [string, boolean | undefined, string][] = [
     [`full synth ≥ 2× the naive way (wall, ${n(at2000.systems)} systems)`, at2000.naive.seconds / at2000.full.seconds >= 2, ratio(at2000.naive.seconds, at2000.full.seconds)],
     [`full synth ≥ 7× plain CDKTF (wall, ${n(at2000.systems)} systems)`, at2000.plain ? at2000.plain.seconds / at2000.full.seconds >= 7 : undefined, ratio(at2000.plain?.seconds, at2000.full.seconds)],

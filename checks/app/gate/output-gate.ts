@@ -23,6 +23,7 @@ import type { Environment } from '../../core/types';
 import type { GateVerdict } from '../../core/synth-record';
 import { buildStacks, synthEnvironment, type SynthResult } from '../../../stacks/synth';
 import { evaluateGate, PolicyGateError, printDecision, type GateDecision, type GateOptions } from './evaluate';
+import { reusableStacks } from './reuse-stacks';
 
 export interface StackGateOptions extends GateOptions {
   /** The stack ids being synthesized (selectStacks(env, requested)). */
@@ -60,11 +61,17 @@ export function gateModel(env: Environment, opts: StackGateOptions): void {
   enforce(evaluateGate(env, undefined, opts.stacks, opts), opts);
 }
 
-/** Step 3, as the `gate` of synthEnvironment / synthEnvironmentParallel. */
-export function policyOutputGate(env: Environment, opts: StackGateOptions): (synthesized: ReadonlyMap<string, unknown>) => GateVerdict {
+/**
+ * Step 3, as the `gate` of synthEnvironment / synthEnvironmentParallel. `previousOutput`: the folder
+ * being written, whose earlier gated stacks stand in for building the other centers again when they
+ * are provably current (reuse-stacks.ts).
+ */
+export function policyOutputGate(env: Environment, opts: StackGateOptions, previousOutput?: string): (synthesized: ReadonlyMap<string, unknown>) => GateVerdict {
   return (synthesized) => {
     const asOf = opts.asOf ?? todayUtc();
-    const others = otherStacks(env, env.topology.centers.map((c) => c.id).filter((id) => !synthesized.has(id)), asOf);
+    const otherIds = env.topology.centers.map((c) => c.id).filter((id) => !synthesized.has(id));
+    const reused = reusableStacks(previousOutput, otherIds, env, asOf);
+    const others = new Map([...reused, ...otherStacks(env, otherIds.filter((id) => !reused.has(id)), asOf)]);
     const decision = evaluateGate(env, new Map([...synthesized, ...others]), opts.stacks, { ...opts, asOf });
     enforce(decision, opts);
     return { checkedBy: 'policy-gate', asOf: decision.result.asOf, failOn: decision.result.failOn, blocking: decision.blocking.length };
@@ -82,7 +89,7 @@ export async function gatedSynthesis(env: Environment, opts: GatedSynthOptions):
   // The variable once set the synth date; the gate judges as of today, whatever it says.
   if (process.env.BTYUN_AS_OF !== undefined) (opts.log ?? ((s) => process.stderr.write(s)))(`btyun policy gate: BTYUN_AS_OF is ignored: the gate judges as of today (${todayUtc()}); --as-of is for btyun check and migration only\n`);
   gateModel(env, opts);
-  const gate = policyOutputGate(env, opts);
+  const gate = policyOutputGate(env, opts, opts.outDir);
   // The stacks are built for the gate's date.
   const synth = { outDir: opts.outDir, stacks: opts.stacks, gate, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
   if (opts.parallel) {
