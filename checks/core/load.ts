@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { PACKAGE_ROOT, VERSION } from './version';
 import { InputError } from './errors';
 import type { InputProblem } from './errors';
-import type { DocumentName, Environment, Inventory, MigrationPlan, Networks, Policy, Topology } from './types';
+import type { DocumentName, Environment, Inventory, MigrationPlan, Networks, Policy } from './types';
 import { DOCUMENT_NAMES } from './types';
 import { decodeYamlBytes, parseYaml } from './yaml';
 import { fsReason, readInputBytes } from './input-file';

@@ -17,7 +17,12 @@ function problem(file: string, stack: string | undefined, zh: string, en: string
   return { rule: 'CFG-004', file, ...(stack !== undefined ? { stack } : {}), message: { zh, en } };
 }
 
-function stackProblems(id: string, entry: StackRecord, stackDir: string, shown: string, env: Environment): ConfigurationProblem[] {
+/**
+ * What is wrong with one stack folder against its record entry: made from another environment (or
+ * an earlier version of it), written without the policy gate, a Terraform file added, removed or
+ * changed since. None: the folder is what the gate wrote from this environment as it is now.
+ */
+export function stackRecordProblems(id: string, entry: StackRecord, stackDir: string, shown: string, env: Environment): ConfigurationProblem[] {
   const out: ConfigurationProblem[] = [];
   const file = `${shown}/cdk.tf.json`;
   if (entry.environment?.fingerprint !== env.fingerprint) {
@@ -63,7 +68,7 @@ export function verifySynthRecord(dir: string, cwd: string, env: Environment): C
       out.push(problem(`${shown}/cdk.tf.json`, id, `栈 ${id} 不在合成记录中（合成之后加入）`, `stack ${id} is not in the synthesis record (added after synthesis)`));
       continue;
     }
-    out.push(...stackProblems(id, entry, path.join(stacksDir, id), shown, env));
+    out.push(...stackRecordProblems(id, entry, path.join(stacksDir, id), shown, env));
   }
   for (const id of Object.keys(record.stacks).sort()) {
     if (!folders.includes(id)) out.push(problem(`${shownDir}/stacks/${id}`, id, `合成记录中的栈 ${id} 已被删除`, `stack ${id} of the synthesis record was removed after synthesis`));

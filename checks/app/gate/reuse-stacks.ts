@@ -12,23 +12,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Environment } from '../../core/types';
-import { hashStackFiles, readSynthRecord, sha256Of, type SynthRecord } from '../../core/synth-record';
+import { readSynthRecord, sha256Of, type SynthRecord } from '../../core/synth-record';
+import { stackRecordProblems } from '../../engine/verify-synth-record';
 
 const TERRAFORM_FILE = 'cdk.tf.json';
 /** A stack file larger than this is built again rather than read (the JSON limit of `check`). */
 const MAX_REUSED_BYTES = 256 * 1024 * 1024;
 
-function sameFiles(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
-}
-
 function reusedStack(record: SynthRecord, outDir: string, id: string, env: Environment, asOf: string): unknown {
   const entry = Object.prototype.hasOwnProperty.call(record.stacks, id) ? record.stacks[id] : undefined;
   if (entry === undefined || entry === null || typeof entry !== 'object') return undefined;
-  if (entry.environment?.fingerprint !== env.fingerprint) return undefined;
-  if (entry.gate?.checkedBy !== 'policy-gate' || entry.gate.asOf !== asOf || entry.gate.blocking !== 0) return undefined;
+  // Gated today with nothing blocking, and one Terraform file (what the stacks write).
+  if (entry.gate?.asOf !== asOf || entry.gate.blocking !== 0) return undefined;
   const files = entry.files ?? {};
   if (Object.keys(files).length !== 1 || typeof files[TERRAFORM_FILE] !== 'string') return undefined;
   const dir = path.join(outDir, 'stacks', id);
@@ -36,8 +31,9 @@ function reusedStack(record: SynthRecord, outDir: string, id: string, env: Envir
     const file = path.join(dir, TERRAFORM_FILE);
     const st = fs.lstatSync(file);
     if (!st.isFile() || st.size > MAX_REUSED_BYTES) return undefined;
-    // Exactly the recorded files: one added beside it (Terraform would load it) rules the folder out.
-    if (!sameFiles(hashStackFiles(dir), files)) return undefined;
+    // What `check --synth` verifies (CFG-004): this environment as it is now, through the policy
+    // gate, exactly the recorded files — one added beside it (Terraform would load it) rules it out.
+    if (stackRecordProblems(id, entry, dir, dir, env).length > 0) return undefined;
     const bytes = fs.readFileSync(file);
     if (sha256Of(bytes) !== files[TERRAFORM_FILE]) return undefined; // changed between the two reads
     return JSON.parse(bytes.toString('utf8')) as unknown;

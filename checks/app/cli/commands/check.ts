@@ -5,7 +5,7 @@
  */
 import { PACK_IDS } from '../../../../policies';
 import { runSession, type SessionOptions } from '../../session';
-import { SEVERITIES, type ConfigurationSource, type Severity } from '../../../engine/types';
+import type { ConfigurationSource, Severity } from '../../../engine/types';
 import { blockingFindings, exitStatusOf, type RunResult } from '../../../engine/run';
 import { UsageError } from '../../../core/errors';
 import { DEFAULT_ENVIRONMENT } from '../../../core/load';
