@@ -23,14 +23,18 @@ import * as path from 'node:path';
 import { App } from 'cdktf';
 import type { Environment } from '../checks/core/types';
 import { todayUtc } from '../checks/core/dates';
-import { InputError, UsageError } from '../checks/core/errors';
+import { UsageError } from '../checks/core/errors';
 import { swapFolder } from '../checks/core/folders';
-import { hashStackFiles, readSynthRecord, SYNTH_RECORD_FILE, writeSynthRecord, type GateVerdict, type StackRecord } from '../checks/core/synth-record';
-import { refuseInputFolderOutput, removeOnSignal, removeStaleLeftovers } from '../checks/core/output-guard';
+import { hashStackFiles, readSynthRecord, sha256Of, writeSynthRecord, type GateVerdict, type StackRecord } from '../checks/core/synth-record';
 import { VERSION } from '../checks/core/version';
+import { codeFingerprint } from '../checks/core/code-fingerprint';
+import { selectStacks } from './stack-ids';
+import { refuseForeignOutDir } from './output-folder';
 import { CenterStack } from './constructs/center-stack';
 import { terraformSafeModel } from './terraform-safe-model';
 import { readManifest, readManifestEntry, writeManifest, type ManifestEntry } from './parallel/manifest';
+import { synthTasks } from './parallel/plan';
+import { mergePartTree, mergeStackParts, StackAssembly, type StackPart, type StackTask } from './parallel/stack-parts';
 import { releaseTokensSince, tokenMark } from './parallel/release-tokens';
 import { resolveOnce } from './parallel/resolve-once';
 import { withoutTokenTraces } from './parallel/token-traces';
@@ -44,6 +48,9 @@ export type OutputGate = (stacks: ReadonlyMap<string, unknown>) => GateVerdict;
 /** For `btyun check`'s own temporary synthesis, read back and deleted at once: recorded as not gated. */
 export const UNGATED_TEMPORARY_OUTPUT: OutputGate = () => ({ checkedBy: 'none', asOf: todayUtc(), failOn: 'high', blocking: 0 });
 
+export { selectStacks, stackIds } from './stack-ids';
+export { refuseForeignOutDir } from './output-folder';
+
 export interface SynthOptions {
   /** Output folder (created; replaced atomically on success). */
   outDir: string;
@@ -56,6 +63,8 @@ export interface SynthOptions {
   asOf?: string;
   /** The gate (see OutputGate). */
   gate: OutputGate;
+  /** Most system deployments per part of a heavy stack (stacks/parallel/stack-parts.ts); default PART_MAX_DEPLOYMENTS. */
+  maxPartDeployments?: number;
 }
 
 export interface SynthResult {
@@ -63,32 +72,17 @@ export interface SynthResult {
   outDir: string;
 }
 
-/** Valid stack ids of an environment: its centers, in topology order. */
-export function stackIds(env: Environment): string[] {
-  return env.topology.centers.map((c) => c.id);
-}
-
-/** The requested stacks in topology order, or a UsageError naming the valid ids. */
-export function selectStacks(env: Environment, requested?: readonly string[]): string[] {
-  const valid = stackIds(env);
-  if (requested === undefined || requested.length === 0) return valid;
-  const unknown = requested.filter((id) => !valid.includes(id));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown stack ${unknown.map((u) => `'${u}'`).join(', ')}; valid stacks (center ids 中心): ${valid.join(', ')}`);
-  }
-  return valid.filter((id) => requested.includes(id));
-}
-
 /**
  * Constructs the requested stacks of `env` in `app` (no synthesis), from the Terraform-safe model,
  * exactly as a plain CDKTF app would (the bench's baselines use this; everything else buildStacks).
+ * `part`: only that part of each (stack-parts.ts).
  */
-export function constructStacks(app: App, env: Environment, ids: readonly string[], asOf: string): CenterStack[] {
+export function constructStacks(app: App, env: Environment, ids: readonly string[], asOf: string, part?: StackPart): CenterStack[] {
   const safe = terraformSafeModel(env);
   return ids.map((id) => {
     const center = safe.topology.centers.find((c) => c.id === id);
     if (!center) throw new UsageError(`unknown stack '${id}'`);
-    return new CenterStack(app, id, { env: safe, center, asOf });
+    return new CenterStack(app, id, { env: safe, center, asOf, part });
   });
 }
 
@@ -97,25 +91,37 @@ export function constructStacks(app: App, env: Environment, ids: readonly string
  * per-token trace capture (the tokens are created here), each resolving its tokens once when it is
  * synthesized or asked for `toTerraform()` (stacks/parallel/token-traces.ts, resolve-once.ts).
  */
-export function buildStacks(app: App, env: Environment, ids: readonly string[], asOf: string): CenterStack[] {
-  const stacks = withoutTokenTraces(() => constructStacks(app, env, ids, asOf));
+export function buildStacks(app: App, env: Environment, ids: readonly string[], asOf: string, part?: StackPart): CenterStack[] {
+  const stacks = withoutTokenTraces(() => constructStacks(app, env, ids, asOf, part));
   for (const stack of stacks) resolveOnce(stack);
   return stacks;
 }
 
-/**
- * One stack's `toTerraform()`, built alone in memory (nothing written; `outdir` is the app's, left
- * empty) and its tokens released afterwards: what the policy gate needs of the stacks it judges but
- * does not synthesize, one at a time, instead of every other stack held in one app at once.
- */
-export function stackTerraform(env: Environment, id: string, asOf: string, outdir: string): unknown {
+/** One task's `toTerraform()`, built alone in memory (nothing written), its tokens released afterwards. */
+function taskTerraform(env: Environment, task: StackTask, asOf: string, outdir: string): Record<string, unknown> {
   const mark = tokenMark();
   try {
-    const [stack] = buildStacks(createApp(outdir), env, [id], asOf);
-    return withoutTokenTraces(() => stack.toTerraform() as unknown);
+    const [stack] = buildStacks(createApp(outdir), env, [task.id], asOf, task.part);
+    return withoutTokenTraces(() => stack.toTerraform());
   } finally {
     releaseTokensSince(mark);
   }
+}
+
+/**
+ * The Terraform JSON of stacks `ids`, each built alone in memory (heavy ones in parts, merged),
+ * nothing written (`outdir` is the apps', left empty): what the policy gate needs of the stacks it
+ * judges but does not synthesize, one task at a time instead of every other stack held in one app.
+ */
+export function stacksTerraform(env: Environment, ids: readonly string[], asOf: string, outdir: string, maxPartDeployments?: number): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const task of synthTasks(env, ids, asOf, maxPartDeployments)) {
+    const tree = taskTerraform(env, task, asOf, outdir);
+    const merged = out.get(task.id);
+    if (merged === undefined) out.set(task.id, tree);
+    else mergePartTree(merged, tree);
+  }
+  return new Map(ids.map((id) => [id, out.get(id)!]));
 }
 
 /** The cdktf app every synthesis uses: one per stack (synthStackAlone). */
@@ -131,12 +137,13 @@ export function createApp(outdir: string): App {
  * so a process that builds several stacks holds one at a time (release-tokens.ts). The bytes are
  * those of cdktf's own synthesis of every stack in one app (test/stacks/resolve-once.test.ts).
  * Returns the stack's manifest entry. Used in process (synthEnvironment) and by the pool's workers.
+ * `part`: only that part of the stack (stack-parts.ts; StackAssembly merges the parts).
  */
-export function synthStackAlone(env: Environment, id: string, asOf: string, outDir: string): ManifestEntry {
+export function synthStackAlone(env: Environment, id: string, asOf: string, outDir: string, part?: StackPart): ManifestEntry {
   const mark = tokenMark();
   try {
     const app = createApp(outDir);
-    buildStacks(app, env, [id], asOf);
+    buildStacks(app, env, [id], asOf, part);
     withoutTokenTraces(() => app.synth());
     return readManifestEntry(outDir, id);
   } finally {
@@ -169,52 +176,6 @@ export function replaceOutput(next: string, outDir: string): void {
 }
 
 /**
- * The output folder is replaced whole, so it must be a previous output btyun itself wrote (it
- * holds btyun's synthesis record, btyun-synth.json), an empty folder, or absent. Anything else —
- * `--out .`, a clone of this repository (its `stacks/` is source code), a folder of notes, a file —
- * would be deleted by the replace: refused before any work. Nothing is ever written into the
- * shipped environments/ or an environment folder that was read (by real path), and leftovers of
- * interrupted runs beside it (`X.tmp-PID`, `X.work-PID`, `X.old-PID` of a dead PID) are removed;
- * this run's own are removed on SIGINT / SIGTERM.
- */
-function shownPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel === '' ? '.' : rel.startsWith('..') ? p : rel.split(path.sep).join('/');
-}
-
-function hasSynthRecord(outDir: string): boolean {
-  try {
-    return fs.lstatSync(path.join(outDir, SYNTH_RECORD_FILE)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-export function refuseForeignOutDir(outDir: string, shown = shownPath(outDir)): void {
-  checkForeignOutDir(outDir, shown);
-  // Never into the shipped environments/ or an environment that was read (by real path).
-  refuseInputFolderOutput(outDir, shown, { folder: true });
-  removeStaleLeftovers(outDir);
-  removeOnSignal(`${outDir}.tmp-${process.pid}`, `${outDir}.work-${process.pid}`);
-}
-
-function checkForeignOutDir(outDir: string, shown: string): void {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(outDir);
-  } catch {
-    return; // absent: created by the rename
-  }
-  const refuse = (why: string): never => {
-    throw new InputError([{ file: shown, message: `refusing to replace the output folder: ${why}; its content would be lost (choose another --out / CDKTF_OUTDIR, or remove it)` }]);
-  };
-  if (!st.isDirectory()) refuse('it is a file, not a cdktf output folder');
-  if (path.relative(outDir, process.cwd()) === '' || !path.relative(outDir, process.cwd()).startsWith('..')) refuse('it is the current folder or contains it');
-  const entries = fs.readdirSync(outDir);
-  if (entries.length > 0 && !hasSynthRecord(outDir)) refuse(`it is not empty and holds no ${SYNTH_RECORD_FILE} (btyun's mark on a folder it synthesized)`);
-}
-
-/**
  * The last step of every synthesis, serial or parallel: hand every stack's Terraform JSON to the
  * gate, record the synthesis, keep the previous output's other stacks, and move the finished folder
  * `tmp` into place. A refusing gate leaves the previous output as it was (the caller removes `tmp`).
@@ -224,10 +185,11 @@ export function commitOutput(env: Environment, tmp: string, outDir: string, ids:
   const verdict = gate(json);
   const stacks: Record<string, StackRecord> = {};
   for (const id of ids) {
-    stacks[id] = { environment: { name: env.name, fingerprint: env.fingerprint }, files: hashStackFiles(path.join(tmp, 'stacks', id)), gate: verdict };
+    stacks[id] = { environment: { name: env.name, fingerprint: env.fingerprint }, code: codeFingerprint(), files: hashStackFiles(path.join(tmp, 'stacks', id)), gate: verdict };
   }
   keepOtherStacks(outDir, tmp, ids, stacks);
-  writeSynthRecord(tmp, { tool: { name: 'btyun', version: VERSION }, stacks });
+  const manifest = sha256Of(fs.readFileSync(path.join(tmp, 'manifest.json')));
+  writeSynthRecord(tmp, { tool: { name: 'btyun', version: VERSION }, manifest, stacks });
   replaceOutput(tmp, outDir);
 }
 
@@ -253,54 +215,67 @@ function keepOtherStacks(outDir: string, tmp: string, ids: readonly string[], st
 }
 
 /** The temporary output of one synthesis, created beside `outDir` (after the checks of refuseForeignOutDir). */
-function startOutput(env: Environment, options: SynthOptions): { ids: string[]; asOf: string; outDir: string; tmp: string } {
+function startOutput(env: Environment, options: SynthOptions): { ids: string[]; asOf: string; outDir: string; tmp: string; work: string } {
   const ids = selectStacks(env, options.stacks);
   const asOf = options.asOf ?? todayUtc();
   const outDir = path.resolve(options.outDir);
   refuseForeignOutDir(outDir, options.outDir);
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const tmp = `${outDir}.tmp-${process.pid}`;
-  fs.rmSync(tmp, { recursive: true, force: true });
+  const work = `${outDir}.work-${process.pid}`;
+  for (const dir of [tmp, work]) fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(tmp);
-  return { ids, asOf, outDir, tmp };
+  return { ids, asOf, outDir, tmp, work };
 }
 
 /**
- * Synthesizes in process: one app per stack, one after another, into the same folder (each app's
- * manifest.json names its stack only, so the merged manifest is written last, as the pool does).
+ * Synthesizes in process, task after task (stacks/parallel/plan.ts synthTasks: heavy stacks in
+ * parts), each in its own app, assembled into the output (StackAssembly), the merged manifest
+ * written last, as the pool does. Yields after each task (the commands give the event loop a turn).
  */
-export function synthEnvironment(env: Environment, options: SynthOptions): SynthResult {
-  const { ids, asOf, outDir, tmp } = startOutput(env, options);
+function* synthSteps(env: Environment, options: SynthOptions): Generator<void, SynthResult> {
+  const { ids, asOf, outDir, tmp, work } = startOutput(env, options);
   try {
-    const entries = new Map(ids.map((id) => [id, synthStackAlone(env, id, asOf, tmp)] as const));
-    writeManifest(tmp, entries);
+    const assembly = new StackAssembly(work, tmp);
+    for (const task of synthTasks(env, ids, asOf, options.maxPartDeployments)) {
+      const merge = assembly.done(task, synthStackAlone(env, task.id, asOf, assembly.dirOf(task), task.part));
+      if (merge) {
+        mergeStackParts(merge.parts, merge.id, merge.outDir);
+        assembly.merged(merge);
+      }
+      yield;
+    }
+    writeManifest(tmp, new Map(ids.map((id) => [id, assembly.entries.get(id)!])));
     commitOutput(env, tmp, outDir, ids, options.gate);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
   return { stacks: ids, outDir };
+}
+
+/** Synthesizes in process (see synthSteps), synchronously. */
+export function synthEnvironment(env: Environment, options: SynthOptions): SynthResult {
+  const steps = synthSteps(env, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
  * synthEnvironment for the commands (through the pool below its threshold): the same bytes, but
- * the event loop gets a turn between stacks, so a SIGINT / SIGTERM during the synthesis is acted
+ * the event loop gets a turn between tasks, so a SIGINT / SIGTERM during the synthesis is acted
  * on within one stack's time (its temporary folder removed, exit 130 / 143) instead of after the
  * whole synthesis has been written.
  */
 export async function synthEnvironmentInProcess(env: Environment, options: SynthOptions): Promise<SynthResult> {
-  const { ids, asOf, outDir, tmp } = startOutput(env, options);
-  try {
-    const entries = new Map<string, ManifestEntry>();
-    for (const id of ids) {
-      entries.set(id, synthStackAlone(env, id, asOf, tmp));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    writeManifest(tmp, entries);
-    commitOutput(env, tmp, outDir, ids, options.gate);
-  } catch (e) {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    throw e;
+  const steps = synthSteps(env, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  return { stacks: ids, outDir };
 }

@@ -15,7 +15,7 @@
 import { reportError } from './cli/main';
 import { gatedSynthesis } from './gate';
 import { loadEnvironment } from '../core/load';
-import { selectStacks } from '../../stacks/synth';
+import { selectStacks } from '../../stacks/stack-ids';
 
 function requestedStacks(): string[] | undefined {
   const list = process.env.BTYUN_STACKS;

@@ -28,6 +28,8 @@ export interface GateVerdict {
 
 export interface StackRecord {
   environment: { name: string; fingerprint: string };
+  /** The code fingerprint of the build that wrote the stack (code-fingerprint.ts); absent in records of earlier builds. */
+  code?: string;
   /** File name in the stack folder → `sha256:<hex>`. */
   files: Record<string, string>;
   gate: GateVerdict;
@@ -35,6 +37,8 @@ export interface StackRecord {
 
 export interface SynthRecord {
   tool: { name: 'btyun'; version: string };
+  /** sha256 of the folder's manifest.json as written (what `cdktf deploy` reads the stack paths from). */
+  manifest?: string;
   stacks: Record<string, StackRecord>;
 }
 

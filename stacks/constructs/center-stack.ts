@@ -24,12 +24,18 @@ import { SystemTenancy, type SystemPeer, type SystemTenancyProps } from './syste
 import { zoneOf } from '../../checks/plan/placement';
 import { SystemWorkload } from './system-workload';
 import { DrPlacement } from './dr-placement';
+import { partSlice, type StackPart } from '../parallel/stack-parts';
 
 export interface CenterStackProps {
   env: Environment;
   center: Center;
   /** Synth date `YYYY-MM-DD` (replacement deadlines). */
   asOf: string;
+  /**
+   * Build only this part of the stack: the center's shared elements and one slice of its system
+   * deployments (stacks/parallel/stack-parts.ts). Default: the whole stack.
+   */
+  part?: StackPart;
 }
 
 export const DEFAULT_KUBECONFIG = '~/.kube/config';
@@ -44,7 +50,7 @@ class UseProvider implements IAspect {
 
 export class CenterStack extends TerraformStack {
   readonly center: Center;
-  /** What the stack deploys for systems (primary and DR), for tests and reports. */
+  /** What the stack (or its part: props.part) deploys for systems (primary and DR), for tests and reports. */
   readonly deployments: readonly SystemDeployment[];
 
   constructor(scope: Construct, id: string, props: CenterStackProps) {
@@ -70,7 +76,7 @@ export class CenterStack extends TerraformStack {
     const storage = new EncryptedStorageClass(this, 'storage', { center: center.id });
 
     const placed = placements(env, props.asOf);
-    this.deployments = deploymentsIn(env, center.id, props.asOf, placed);
+    this.deployments = partSlice(deploymentsIn(env, center.id, props.asOf, placed), props.part);
     const peers = new PeerIndex(env, new Set([...placed].filter(([, p]) => p.deployed).map(([id]) => id)));
     for (const d of this.deployments) this.addSystem(env, d, storage.name, peers);
   }

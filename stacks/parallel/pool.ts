@@ -20,9 +20,10 @@ import { InputError, UsageError } from '../../checks/core/errors';
 import { todayUtc } from '../../checks/core/dates';
 import { commitOutput, refuseForeignOutDir, selectStacks, synthEnvironmentInProcess, type SynthOptions, type SynthResult } from '../synth';
 import { StackRefusal } from '../refuse';
-import { writeManifest, type ManifestEntry } from './manifest';
+import { writeManifest } from './manifest';
 import { packModel } from './model-transfer';
-import { heaviestFirst, workerCount } from './plan';
+import { synthTasks, workerCount, type SynthTask } from './plan';
+import { StackAssembly, type StackMerge } from './stack-parts';
 import type { FromWorker, ToWorker } from './protocol';
 
 export interface ParallelSynthOptions extends SynthOptions {
@@ -45,9 +46,10 @@ function workerScript(): string | undefined {
 export async function synthEnvironmentParallel(env: Environment, options: ParallelSynthOptions): Promise<SynthResult> {
   const ids = selectStacks(env, options.stacks);
   const asOf = options.asOf ?? todayUtc();
-  const workers = options.workers ?? workerCount(ids.length, env.inventory.systems.length);
+  const tasks = synthTasks(env, ids, asOf, options.maxPartDeployments);
+  const workers = options.workers ?? workerCount(tasks.length, env.inventory.systems.length);
   const script = workerScript();
-  if (workers < 2 || ids.length < 2 || script === undefined) return synthEnvironmentInProcess(env, { ...options, stacks: ids, asOf });
+  if (workers < 2 || tasks.length < 2 || script === undefined) return synthEnvironmentInProcess(env, { ...options, stacks: ids, asOf });
 
   const outDir = path.resolve(options.outDir);
   // Refuse a folder that is not a cdktf output before any worker starts.
@@ -56,16 +58,14 @@ export async function synthEnvironmentParallel(env: Environment, options: Parall
   const tmp = `${outDir}.tmp-${process.pid}`;
   const work = `${outDir}.work-${process.pid}`;
   for (const d of [tmp, work]) fs.rmSync(d, { recursive: true, force: true });
-  fs.mkdirSync(path.join(tmp, 'stacks'), { recursive: true });
-  fs.mkdirSync(work);
   try {
-    const entries = await runPool(script, Math.min(workers, ids.length), heaviestFirst(env, ids, asOf), {
+    const assembly = new StackAssembly(work, tmp);
+    await runPool(script, Math.min(workers, tasks.length), tasks, {
       init: { type: 'init', model: packModel(env), envDir: options.source.envDir, cwd: options.source.cwd, asOf },
-      work,
-      onDone: (id) => fs.renameSync(path.join(work, id, 'stacks', id), path.join(tmp, 'stacks', id)),
+      assembly,
     });
     // Manifest entries in topology order; the stringify sorts keys anyway.
-    writeManifest(tmp, new Map(ids.map((id) => [id, entries.get(id)!])));
+    writeManifest(tmp, new Map(ids.map((id) => [id, assembly.entries.get(id)!])));
     commitOutput(env, tmp, outDir, ids, options.gate);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -78,10 +78,8 @@ export async function synthEnvironmentParallel(env: Environment, options: Parall
 
 interface PoolJob {
   init: Extract<ToWorker, { type: 'init' }>;
-  /** Each stack is synthesized into `<work>/<id>`. */
-  work: string;
-  /** Called in the parent when a stack is written (moves it into the output). */
-  onDone: (id: string) => void;
+  /** Where each task is synthesized, and what becomes of it when it is done (in the parent). */
+  assembly: StackAssembly;
 }
 
 function errorOf(message: Extract<FromWorker, { type: 'failed' }>): Error {
@@ -107,12 +105,22 @@ function finish(child: ChildProcess): Promise<void> {
   });
 }
 
-function runPool(script: string, size: number, queue: readonly string[], job: PoolJob): Promise<Map<string, ManifestEntry>> {
+/** A worker's unit of work: a task of the plan, or the merge of a split stack whose parts are in. */
+type Job = { task: SynthTask } | { merge: StackMerge };
+
+const jobStack = (j: Job): string => ('task' in j ? j.task.id : j.merge.id);
+
+/**
+ * Runs `queue` (heaviest first) on `size` workers, each task going to whichever worker is free; a
+ * split stack's merge goes, first in line, to the worker that wrote its last part.
+ */
+function runPool(script: string, size: number, queue: readonly SynthTask[], job: PoolJob): Promise<void> {
   return new Promise((resolve, reject) => {
-    const pending = [...queue];
-    const entries = new Map<string, ManifestEntry>();
+    const pending: Job[] = queue.map((task) => ({ task }));
+    const jobs = queue.length + new Set(queue.filter((t) => t.part && t.part.count > 1).map((t) => t.id)).size;
+    let finished = 0;
     const children: ChildProcess[] = [];
-    const busy = new Map<ChildProcess, string>();
+    const busy = new Map<ChildProcess, Job>();
     let settled = false;
 
     /**
@@ -138,44 +146,55 @@ function runPool(script: string, size: number, queue: readonly string[], job: Po
       reject(e);
     };
     const next = (child: ChildProcess): void => {
-      const id = pending.shift();
-      if (id === undefined) {
+      const work = pending.shift();
+      if (work === undefined) {
         busy.delete(child);
-        if (entries.size === queue.length && !settled) {
+        if (finished === jobs && !settled) {
           settled = true;
           // Every worker goes, including one still starting up that never got a stack; the pool is
           // done when all have exited (reaped: their CPU and memory count in this process's
           // children's resource usage, and none outlives the synthesis).
-          void Promise.all(children.map(finish)).then(() => resolve(entries));
+          void Promise.all(children.map(finish)).then(() => resolve());
         } else child.send({ type: 'exit' } satisfies ToWorker, () => release(child));
         return;
       }
-      busy.set(child, id);
-      child.send({ type: 'stack', id, outDir: path.join(job.work, id) } satisfies ToWorker);
+      busy.set(child, work);
+      if ('merge' in work) child.send({ type: 'merge', merge: work.merge } satisfies ToWorker);
+      else child.send({ type: 'stack', id: work.task.id, part: work.task.part, outDir: job.assembly.dirOf(work.task) } satisfies ToWorker);
     };
 
     for (let i = 0; i < size; i++) {
-      const child = fork(script, [], { cwd: job.init.cwd, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+      // --expose-gc: a worker collects what a task built before the next one (worker.ts).
+      const child = fork(script, [], { cwd: job.init.cwd, execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
       children.push(child);
       child.on('message', (raw) => {
         if (settled) return release(child);
         const message = raw as FromWorker;
         if (message.type === 'failed') return fail(errorOf(message));
-        if (message.type === 'done') {
+        if (message.type === 'done' || message.type === 'merged') {
+          const work = busy.get(child);
           try {
-            job.onDone(message.id);
+            if (!work || jobStack(work) !== message.id || ('merge' in work) !== (message.type === 'merged')) {
+              throw new Error(`synth worker reported stack ${message.id}, which it was not building`);
+            }
+            if ('merge' in work) job.assembly.merged(work.merge);
+            else {
+              const merge = job.assembly.done(work.task, (message as Extract<FromWorker, { type: 'done' }>).manifest);
+              if (merge) pending.unshift({ merge });
+            }
           } catch (e) {
             return fail(e as Error);
           }
-          entries.set(message.id, message.manifest);
+          finished++;
+          busy.delete(child);
         }
         next(child);
       });
       child.on('error', (e) => fail(new Error(`synth worker: ${e.message}`)));
       child.on('exit', (code, signal) => {
-        const id = busy.get(child);
-        if (id !== undefined || (!settled && code !== 0)) {
-          fail(new Error(`synth worker exited (${signal ?? `code ${code}`})${id ? ` while building stack ${id}` : ''}`));
+        const work = busy.get(child);
+        if (work !== undefined || (!settled && code !== 0)) {
+          fail(new Error(`synth worker exited (${signal ?? `code ${code}`})${work ? ` while building stack ${jobStack(work)}` : ''}`));
         }
       });
       child.send(job.init);

@@ -10,6 +10,7 @@ import type { Environment } from '../../checks/core/types';
 import { StackRefusal } from '../refuse';
 import { synthStackAlone } from '../synth';
 import { unpackModel } from './model-transfer';
+import { mergeStackParts } from './stack-parts';
 import type { FromWorker, ToWorker } from './protocol';
 
 let env: Environment | undefined;
@@ -50,11 +51,21 @@ function handle(message: ToWorker): void {
     }
     return;
   }
+  const id = message.type === 'merge' ? message.merge.id : message.id;
   try {
-    if (!env) throw new Error('synth worker got a stack before its environment');
-    send({ type: 'done', id: message.id, manifest: synthStackAlone(env, message.id, asOf, message.outDir) });
+    if (message.type === 'merge') {
+      mergeStackParts(message.merge.parts, id, message.merge.outDir);
+      send({ type: 'merged', id });
+    } else {
+      if (!env) throw new Error('synth worker got a stack before its environment');
+      send({ type: 'done', id, manifest: synthStackAlone(env, id, asOf, message.outDir, message.part) });
+    }
   } catch (e) {
-    send(failure(e, message.id));
+    send(failure(e, id));
+  } finally {
+    // What the task built is garbage now: collected before the next task (the pool forks workers
+    // with --expose-gc), so a worker's peak is its largest task, not the sum of its leftovers.
+    (globalThis as { gc?: () => void }).gc?.();
   }
 }
 

@@ -81,6 +81,18 @@ describe('the gate of a partial synthesis reuses the earlier output only when it
     await gate(other, ['div-8']);
     expect(sawMarker).toBe(false);
   });
+  it('builds it again when another build of btyun wrote it (code fingerprint)', async () => {
+    for (const code of ['sha256:0', undefined]) {
+      const outDir = await markedOutput(`other-build-${code ?? 'none'}`);
+      const record = readSynthRecord(outDir);
+      if (record === undefined || record === 'unreadable') throw new Error('no record');
+      if (code === undefined) delete record.stacks['corps-primary'].code;
+      else record.stacks['corps-primary'].code = code;
+      writeSynthRecord(outDir, record);
+      await gate(outDir, ['div-8']);
+      expect(sawMarker, String(code)).toBe(false);
+    }
+  });
   it('builds it again when the record is unreadable or missing', async () => {
     const outDir = await markedOutput('no-record');
     fs.writeFileSync(path.join(outDir, 'btyun-synth.json'), 'not json');

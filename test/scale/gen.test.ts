@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEnvironment } from '../../checks/app/gen/generate';
-import { MARKER_FILE } from '../../checks/app/gen/write';
+import { MARKER_FILE, schemaLine } from '../../checks/app/gen/write';
+import { DOCUMENT_NAMES } from '../../checks/core/types';
+import { PACKAGE_ROOT } from '../../checks/core/version';
 import { loadEnvironment } from '../../checks/core/load';
 import { cpuMillicores } from '../../checks/plan/quantity';
 import { cli, readDocuments, tempDir } from './support';
@@ -74,6 +76,19 @@ describe('btyun gen', () => {
       const cpu = systems.filter((s) => s.location.center === c.id).reduce((sum, s) => sum + s.workload!.replicas * cpuMillicores(s.workload!.resources.requests.cpu)!, 0);
       expect(cpu / 1000).toBeLessThanOrEqual(c.capacity.cpu * (1 - env.policy.headroom));
     }
+  });
+
+  it('starts every document with the editor schema line pointing at the package schema', async () => {
+    expect((await cli(['gen', '--systems', '20', '--seed', '4', '--out', path.join('deep', 'er', 'schema-line')], work)).code).toBe(0);
+    const dir = path.join(work, 'deep', 'er', 'schema-line');
+    for (const doc of DOCUMENT_NAMES) {
+      const first = fs.readFileSync(path.join(dir, `${doc}.yaml`), 'utf8').split('\n')[0];
+      const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(m, doc).not.toBeNull();
+      expect(path.resolve(dir, m![1])).toBe(path.join(PACKAGE_ROOT, 'environments', 'schemas', `${doc}.schema.json`));
+    }
+    // Under environments/, the line the shipped environments have.
+    expect(schemaLine(path.join(PACKAGE_ROOT, 'environments', 'staging'), 'inventory')).toBe('# yaml-language-server: $schema=../schemas/inventory.schema.json\n');
   });
 
   it('uses only the centers asked for', async () => {

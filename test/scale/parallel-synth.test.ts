@@ -86,6 +86,43 @@ describe('parallel synth', () => {
     expect(fs.readFileSync(path.join(work, 'some', 'stacks', 'div-2', 'cdk.tf.json'), 'utf8')).toBe(fs.readFileSync(path.join(work, 'serial', 'stacks', 'div-2', 'cdk.tf.json'), 'utf8'));
   });
 
+  it('synthesizes heavy stacks in parts, merged by the workers, to the same bytes (pool and in process)', async () => {
+    const { synthEnvironmentParallel } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'parallel', 'pool.js')) as typeof import('../../stacks/parallel/pool');
+    const { synthEnvironment, UNGATED_TEMPORARY_OUTPUT } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'synth.js')) as typeof import('../../stacks/synth');
+    const { synthTasks } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'parallel', 'plan.js')) as typeof import('../../stacks/parallel/plan');
+    const { loadEnvironment } = require(path.join(PACKAGE_ROOT, 'dist', 'checks', 'core', 'load.js')) as typeof import('../../checks/core/load');
+    const env = loadEnvironment(path.join(work, 'env'), { cwd: work });
+    // At most 2 deployments a part: the corps centers in several parts, some division centers too.
+    const tasks = synthTasks(env, env.topology.centers.map((c) => c.id), AS_OF, 2);
+    expect(new Set(tasks.filter((t) => t.part).map((t) => t.id)).size).toBeGreaterThan(3);
+    expect(Math.max(...tasks.map((t) => t.part?.count ?? 1))).toBeGreaterThanOrEqual(3);
+    // Count the merges (the parent files every one, whoever ran it), so a run that did not split fails.
+    const { StackAssembly } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'parallel', 'stack-parts.js')) as typeof import('../../stacks/parallel/stack-parts');
+    const merged: string[] = [];
+    const original = StackAssembly.prototype.merged;
+    StackAssembly.prototype.merged = function (this: InstanceType<typeof StackAssembly>, m) {
+      merged.push(m.id);
+      original.call(this, m);
+    };
+    const splitStacks = new Set(tasks.filter((t) => t.part).map((t) => t.id)).size;
+    const options = { asOf: AS_OF, gate: UNGATED_TEMPORARY_OUTPUT };
+    synthEnvironment(env, { ...options, outDir: path.join(work, 'whole') });
+    expect(merged).toEqual([]);
+    await synthEnvironmentParallel(env, { ...options, maxPartDeployments: 2, outDir: path.join(work, 'parts-pool'), workers: 2, source: { envDir: path.join(work, 'env'), cwd: work } });
+    expect(merged.length).toBe(splitStacks);
+    synthEnvironment(env, { ...options, maxPartDeployments: 2, outDir: path.join(work, 'parts-serial') });
+    expect(merged.length).toBe(2 * splitStacks);
+    StackAssembly.prototype.merged = original;
+    const whole = tree(path.join(work, 'whole'));
+    expect(whole.size).toBe(2 + 17);
+    for (const dir of ['parts-pool', 'parts-serial']) {
+      const parts = tree(path.join(work, dir));
+      expect([...parts.keys()].sort(), dir).toEqual([...whole.keys()].sort());
+      for (const [file, text] of whole) expect(parts.get(file), `${dir}/${file}`).toBe(text);
+    }
+    expect(fs.readdirSync(work).filter((f) => /\.(tmp|work|old)-/.test(f))).toEqual([]);
+  });
+
   it('turns a failing worker into one clean error and keeps the previous output', async () => {
     // The compiled pool, handed a model one of whose stacks refuses to build (a system of an
     // unknown department): the refusal happens in a worker, and comes back with its source line.

@@ -16,14 +16,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App } from 'cdktf';
 import { todayUtc } from '../../core/dates';
 import { UsageError } from '../../core/errors';
 import type { Environment } from '../../core/types';
-import type { GateVerdict } from '../../core/synth-record';
-import { buildStacks, synthEnvironment, type SynthResult } from '../../../stacks/synth';
+import { SYNTH_RECORD_FILE, type GateVerdict } from '../../core/synth-record';
+import type { stacksTerraform as StacksTerraform, SynthResult } from '../../../stacks/synth';
 import { evaluateGate, PolicyGateError, printDecision, type GateDecision, type GateOptions } from './evaluate';
+import { refuseForeignOutDir } from '../../../stacks/output-folder';
 import { reusableStacks } from './reuse-stacks';
+import { upToDate } from './up-to-date';
 
 export interface StackGateOptions extends GateOptions {
   /** The stack ids being synthesized (selectStacks(env, requested)). */
@@ -32,18 +33,15 @@ export interface StackGateOptions extends GateOptions {
   onDecision?: (d: GateDecision) => void;
 }
 
-/** Terraform JSON of stacks that are not being synthesized, built in memory. */
-function otherStacks(env: Environment, ids: readonly string[], asOf: string): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  if (ids.length === 0) return out;
+/** Terraform JSON of stacks that are not being synthesized, built in memory one at a time. */
+function otherStacks(env: Environment, ids: readonly string[], asOf: string, build: typeof StacksTerraform): Map<string, unknown> {
+  if (ids.length === 0) return new Map();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'btyun-gate-'));
   try {
-    const app = new App({ outdir, stackTraces: false });
-    for (const s of buildStacks(app, env, ids, asOf)) out.set(s.node.id, s.toTerraform());
+    return build(env, ids, asOf, outdir);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
-  return out;
 }
 
 /** Prints the decision; throws when it refuses. */
@@ -64,14 +62,15 @@ export function gateModel(env: Environment, opts: StackGateOptions): void {
 /**
  * Step 3, as the `gate` of synthEnvironment / synthEnvironmentParallel. `previousOutput`: the folder
  * being written, whose earlier gated stacks stand in for building the other centers again when they
- * are provably current (reuse-stacks.ts).
+ * are provably current (reuse-stacks.ts); `build` builds the others in memory (stacks/synth.ts
+ * stacksTerraform, passed in so that loading this module does not load cdktf).
  */
-export function policyOutputGate(env: Environment, opts: StackGateOptions, previousOutput?: string): (synthesized: ReadonlyMap<string, unknown>) => GateVerdict {
+export function policyOutputGate(env: Environment, opts: StackGateOptions, build: typeof StacksTerraform, previousOutput?: string): (synthesized: ReadonlyMap<string, unknown>) => GateVerdict {
   return (synthesized) => {
     const asOf = opts.asOf ?? todayUtc();
     const otherIds = env.topology.centers.map((c) => c.id).filter((id) => !synthesized.has(id));
     const reused = reusableStacks(previousOutput, otherIds, env, asOf);
-    const others = new Map([...reused, ...otherStacks(env, otherIds.filter((id) => !reused.has(id)), asOf)]);
+    const others = new Map([...reused, ...otherStacks(env, otherIds.filter((id) => !reused.has(id)), asOf, build)]);
     const decision = evaluateGate(env, new Map([...synthesized, ...others]), opts.stacks, { ...opts, asOf });
     enforce(decision, opts);
     return { checkedBy: 'policy-gate', asOf: decision.result.asOf, failOn: decision.result.failOn, blocking: decision.blocking.length };
@@ -84,12 +83,25 @@ export interface GatedSynthOptions extends StackGateOptions {
   parallel?: { source: { envDir: string; cwd: string }; workers?: number };
 }
 
-/** Steps 1–4: what every writer of deployable output calls. */
+/**
+ * Steps 1–4: what every writer of deployable output calls. Step 0: when the output folder already
+ * holds exactly what they would write (up-to-date.ts), nothing is rebuilt.
+ */
 export async function gatedSynthesis(env: Environment, opts: GatedSynthOptions): Promise<SynthResult> {
+  const log = opts.log ?? ((s: string) => process.stderr.write(s));
   // The variable once set the synth date; the gate judges as of today, whatever it says.
-  if (process.env.BTYUN_AS_OF !== undefined) (opts.log ?? ((s) => process.stderr.write(s)))(`btyun policy gate: BTYUN_AS_OF is ignored: the gate judges as of today (${todayUtc()}); --as-of is for btyun check and migration only\n`);
+  if (process.env.BTYUN_AS_OF !== undefined) log(`btyun policy gate: BTYUN_AS_OF is ignored: the gate judges as of today (${todayUtc()}); --as-of is for btyun check and migration only\n`);
+  // Never into a folder that is not btyun's output (and leftovers of dead runs go), up to date or not.
+  refuseForeignOutDir(path.resolve(opts.outDir), opts.outDir);
+  // A caller's own rule set (tests) is not what the record's verdict was given for.
+  if (opts.rules === undefined && upToDate(opts.outDir, opts.stacks, env, opts.asOf ?? todayUtc(), opts.failOn)) {
+    log(`btyun policy gate: ${opts.stacks.join(', ')} up to date 已是最新 (gated today by this build from this environment, unchanged since: ${SYNTH_RECORD_FILE}); nothing rebuilt\n`);
+    return { stacks: [...opts.stacks], outDir: path.resolve(opts.outDir) };
+  }
   gateModel(env, opts);
-  const gate = policyOutputGate(env, opts, opts.outDir);
+  // Loaded here, not at the top: the up-to-date case above never loads cdktf.
+  const { stacksTerraform, synthEnvironment } = await import('../../../stacks/synth.js');
+  const gate = policyOutputGate(env, opts, stacksTerraform, opts.outDir);
   // The stacks are built for the gate's date.
   const synth = { outDir: opts.outDir, stacks: opts.stacks, gate, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
   if (opts.parallel) {

@@ -9,6 +9,7 @@ import { InputError } from '../../core/errors';
 import { swapFolder } from '../../core/folders';
 import { refuseInputFolderOutput, removeOnSignal, removeStaleLeftovers } from '../../core/output-guard';
 import { DOCUMENT_NAMES } from '../../core/types';
+import { PACKAGE_ROOT } from '../../core/version';
 import type { GeneratedTexts } from './generate';
 
 /** Marks a folder as written by `btyun gen` (safe to regenerate over). */
@@ -19,6 +20,17 @@ export interface GenMarker {
   systems: number;
   seed: number;
   centers: number;
+}
+
+/**
+ * The editor's schema line (yaml-language-server, as in the shipped environments): the document's
+ * JSON Schema in this package, relative to the folder written. Left out when that path holds a
+ * space or a character outside printable ASCII (the directive ends at whitespace).
+ */
+export function schemaLine(outDir: string, doc: string): string {
+  const schema = path.join(PACKAGE_ROOT, 'environments', 'schemas', `${doc}.schema.json`);
+  const rel = path.relative(outDir, schema).split(path.sep).join('/');
+  return /^[\x21-\x7e]+$/.test(rel) ? `# yaml-language-server: $schema=${rel}\n` : '';
 }
 
 function entries(dir: string): string[] | undefined {
@@ -47,7 +59,7 @@ export function writeGenerated(outDir: string, texts: GeneratedTexts, marker: Ge
   removeOnSignal(tmp);
   fs.mkdirSync(tmp);
   try {
-    for (const doc of DOCUMENT_NAMES) fs.writeFileSync(path.join(tmp, `${doc}.yaml`), texts[doc]);
+    for (const doc of DOCUMENT_NAMES) fs.writeFileSync(path.join(tmp, `${doc}.yaml`), schemaLine(outDir, doc) + texts[doc]);
     fs.writeFileSync(path.join(tmp, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
     swapFolder(tmp, outDir);
   } catch (e) {

@@ -41,7 +41,7 @@ export const synth: Command = async (argv, io) => {
   }
   const env = loadEnvironment(stringFlag(args, 'env') ?? DEFAULT_ENVIRONMENT, { cwd: io.cwd });
   // Loaded lazily: only synthesis pays for cdktf and the provider bindings.
-  const { selectStacks } = await import('../../../../stacks/synth.js');
+  const { selectStacks } = await import('../../../../stacks/stack-ids.js');
   const { gatedSynthesis } = await import('../../gate/index.js');
   const stacks = selectStacks(env, listFlag(args, 'stack'));
   const outDir = path.resolve(io.cwd, stringFlag(args, 'out') ?? 'cdktf.out');
