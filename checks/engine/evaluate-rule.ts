@@ -56,7 +56,9 @@ export function evaluateRule(rule: RuleBody, ctx: RuleContext): RuleEvaluation {
         if (!rule.levels.includes(level)) continue;
         evaluated++;
         if (coverage !== undefined && resource.system !== undefined) coverage.add(resource.system, `${resource.stack}/${resource.address}`);
-        findings.push(...rule.judge(resource, ctx, level));
+        const found = rule.judge(resource, ctx, level);
+        // Most resources give no finding: no spread call for them (rules × resources calls).
+        if (found.length > 0) findings.push(...found);
       }
     }
     return coverage !== undefined ? { findings, evaluated, judged: coverage.record() } : { findings, evaluated };

@@ -3,7 +3,7 @@
  * unversioned types (the kind is already canonical, see Resource.kind).
  */
 import type { Resource } from './types';
-import { blocks, dig, type Obj } from './values';
+import { block, blocks, dig, type Obj } from './values';
 
 /** Canonical kinds that carry a pod spec, with the block path from the resource body to it. */
 export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -20,10 +20,21 @@ export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
 
 export const POD_TEMPLATE_KINDS: readonly string[] = Object.keys(POD_TEMPLATE_PATHS);
 
+/**
+ * Per resource (frozen, its attrs never mutated by a rule): the pod spec, or null for none. The 31
+ * pod rules each ask for it, per workload: one lookup instead of following the path each time.
+ */
+const podSpecs = new WeakMap<Resource, Obj | null>();
+
 /** The pod spec of a workload resource, or undefined. */
 export function podSpec(r: Resource): Obj | undefined {
-  const path = POD_TEMPLATE_PATHS[r.kind];
-  return path ? dig(r.attrs, ...path) : undefined;
+  const hit = podSpecs.get(r);
+  if (hit !== undefined) return hit ?? undefined;
+  const path = Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, r.kind) ? POD_TEMPLATE_PATHS[r.kind] : undefined;
+  let cur: Obj | undefined = path === undefined ? undefined : r.attrs;
+  for (let i = 0; path !== undefined && i < path.length && cur !== undefined; i++) cur = block(cur, path[i]);
+  podSpecs.set(r, cur ?? null);
+  return cur;
 }
 
 /** The pod template metadata (labels of the pods), where the kind has a template. */
@@ -41,15 +52,22 @@ export interface ContainerRef {
   index: number;
 }
 
+/** Per pod spec (a normalized value no rule mutates): the 31 container rules each ask for the same list. */
+const containersOf = new WeakMap<Obj, readonly ContainerRef[]>();
+
 /** Every container and init container of a pod spec. */
-export function containers(spec: Obj | undefined): ContainerRef[] {
+export function containers(spec: Obj | undefined): readonly ContainerRef[] {
   if (!spec) return [];
+  const hit = containersOf.get(spec);
+  if (hit !== undefined) return hit;
   const out: ContainerRef[] = [];
   for (const type of ['init_container', 'container'] as const) {
     blocks(spec, type).forEach((c, index) => {
       const name = typeof c.name === 'string' ? c.name : `${type}[${index}]`;
-      out.push({ container: c, type, name, index });
+      out.push(Object.freeze({ container: c, type, name, index }));
     });
   }
+  Object.freeze(out);
+  containersOf.set(spec, out);
   return out;
 }

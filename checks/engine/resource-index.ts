@@ -56,31 +56,59 @@ function pushNested(m: Nested<Resource[]>, a: string, b: string, r: Resource): v
   push(m.inner(a), b, r);
 }
 
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The resources carrying label `key`, and by its value; in configuration order. */
+interface LabelIndex {
+  readonly all: Resource[];
+  readonly byValue: Map<string, Resource[]>;
+}
+
+function labelIndex(resources: readonly Resource[], key: string): LabelIndex {
+  const ix: LabelIndex = { all: [], byValue: new Map() };
+  for (const r of resources) {
+    if (!hasOwn(r.metadata.labels, key)) continue;
+    ix.all.push(r);
+    push(ix.byValue, r.metadata.labels[key], r);
+  }
+  return ix;
+}
+
+const nonEmpty = (list: readonly Resource[]): readonly Resource[] | undefined => (list.length > 0 ? list : undefined);
+
 export function buildResourceIndex(resources: readonly Resource[]): ResourceIndex {
   const byKind = new Map<string, Resource[]>();
   const byStack = new Map<string, Resource[]>();
   const bySystem = new Map<string, Resource[]>();
   const byNs = new Nested<Resource[]>();
   const namespaces = new Nested<Resource>();
-  /** label key → value → resources; a key alone under `byLabelKey`. */
-  const byLabel = new Nested<Resource[]>();
-  const byLabelKey = new Map<string, Resource[]>();
-  /** stack → `key\0value` → the namespaces of that stack carrying the label. */
-  const namespacesByLabel = new Nested<Resource[]>();
   for (const r of resources) {
     push(byKind, r.kind, r);
     push(byStack, r.stack, r);
     if (r.system !== undefined) push(bySystem, r.system, r);
     const ns = resourceNamespace(r);
     if (ns !== undefined) pushNested(byNs, r.stack, ns, r);
-    const isNamespace = r.kind === 'namespace';
-    if (isNamespace && r.metadata.name !== undefined) namespaces.inner(r.stack).set(r.metadata.name, r);
-    for (const [k, v] of Object.entries(r.metadata.labels)) {
-      push(byLabelKey, k, r);
-      pushNested(byLabel, k, v, r);
-      if (isNamespace) pushNested(namespacesByLabel, r.stack, `${k}\u0000${v}`, r);
-    }
+    if (r.kind === 'namespace' && r.metadata.name !== undefined) namespaces.inner(r.stack).set(r.metadata.name, r);
   }
+  // Label lookups are indexed per label key on the first question about that key: the rules ask
+  // about two keys, and indexing every label of every resource cost 0.07 s (issue #18).
+  const byLabel = new Map<string, LabelIndex>();
+  const label = (k: string): LabelIndex => {
+    let ix = byLabel.get(k);
+    if (ix === undefined) byLabel.set(k, (ix = labelIndex(resources, k)));
+    return ix;
+  };
+  /** Label key → stack → label value → the namespaces of that stack carrying it. */
+  const namespacesByLabel = new Map<string, Nested<Resource[]>>();
+  const namespaceLabel = (k: string): Nested<Resource[]> => {
+    let ix = namespacesByLabel.get(k);
+    if (ix === undefined) {
+      ix = new Nested<Resource[]>();
+      for (const r of byKind.get('namespace') ?? EMPTY) if (hasOwn(r.metadata.labels, k)) pushNested(ix, r.stack, r.metadata.labels[k], r);
+      namespacesByLabel.set(k, ix);
+    }
+    return ix;
+  };
   const stacks = [...byStack.keys()].sort();
   return Object.freeze({
     all: resources,
@@ -89,8 +117,8 @@ export function buildResourceIndex(resources: readonly Resource[]): ResourceInde
     bySystem: (s: string) => bySystem.get(s) ?? EMPTY,
     inNamespace: (s: string, ns: string) => byNs.get(s, ns) ?? EMPTY,
     namespace: (s: string, ns: string) => namespaces.get(s, ns),
-    withLabel: (k: string, v?: string) => (v === undefined ? byLabelKey.get(k) : byLabel.get(k, v)) ?? EMPTY,
-    namespacesWithLabel: (s: string, k: string, v: string) => namespacesByLabel.get(s, `${k}\u0000${v}`) ?? EMPTY,
+    withLabel: (k: string, v?: string) => (v === undefined ? nonEmpty(label(k).all) : label(k).byValue.get(v)) ?? EMPTY,
+    namespacesWithLabel: (s: string, k: string, v: string) => namespaceLabel(k).get(s, v) ?? EMPTY,
     stacks,
   });
 }

@@ -41,6 +41,10 @@ function addWithEncodings(s: string, out: Set<string>): void {
  */
 const secretAttrCache = new Map<string, boolean>();
 function isSecretAttr(k: string): boolean {
+  // Every name SECRET_ATTR accepts ends in d, n, y or t (password, passwd, token, …_key,
+  // client_secret; any case): most keys end otherwise, and skip the cache lookup.
+  const last = k.charCodeAt(k.length - 1) | 0x20;
+  if (last !== 0x64 && last !== 0x6e && last !== 0x79 && last !== 0x74) return false;
   let hit = secretAttrCache.get(k);
   if (hit === undefined) {
     hit = SECRET_ATTR.test(k);
@@ -120,6 +124,11 @@ const NONE: readonly string[] = Object.freeze([]);
 /** Records what the normalization walk collected for these attrs (normalize/resource.ts). */
 export function rememberSecrets(attrs: object, found: ReadonlySet<string>): void {
   collected.set(attrs, found.size === 0 ? NONE : [...found]);
+}
+
+/** Whether these attrs are what makeResource made (their secrets were collected by its walk). */
+export function collectedByNormalization(attrs: object): boolean {
+  return collected.has(attrs);
 }
 
 /** Every secret literal of the configuration. */

@@ -22,9 +22,13 @@ export function blocks(parent: Value | undefined, key: string): Obj[] {
   return isObj(v) ? [v] : [];
 }
 
-/** The first block named `key`, if any. */
+/** The first block named `key`, if any (`blocks(parent, key)[0]`, without building the list: rules ask it per resource). */
 export function block(parent: Value | undefined, key: string): Obj | undefined {
-  return blocks(parent, key)[0];
+  if (!isObj(parent)) return undefined;
+  const v = parent[key];
+  if (!Array.isArray(v)) return isObj(v) ? v : undefined;
+  for (let i = 0; i < v.length; i++) if (isObj(v[i])) return v[i] as Obj;
+  return undefined;
 }
 
 /** Follow a path of block names, taking the first block at each step. */
@@ -82,6 +86,11 @@ export function strMap(v: Value | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   const m = Array.isArray(v) ? v[0] : v; // HCL/plan may wrap a map attribute in a list
   if (!isObj(m)) return out;
-  for (const [k, x] of Object.entries(m)) if (typeof x === 'string') out[k] = x;
+  // for…in over own keys: no list of entries per map (labels and annotations of every resource).
+  for (const k in m) {
+    if (!Object.prototype.hasOwnProperty.call(m, k)) continue;
+    const x = m[k];
+    if (typeof x === 'string') out[k] = x;
+  }
   return out;
 }

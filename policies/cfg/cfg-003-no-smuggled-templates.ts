@@ -11,8 +11,25 @@
  * Evaluated: every resource with construct metadata (the synthesized ones, each walked whole),
  * plus every template the readers recorded outside resources.
  */
-import { ALL_LEVELS, countEvaluated, defineRule, isPlainReference, isUnresolved, type RawFinding, type Value } from '../sdk';
+import { ALL_LEVELS, countEvaluated, defineRule, isPlainReference, isUnresolved, knownTemplateFree, type RawFinding, type Value } from '../sdk';
 import { recordedProblems } from './lib/problems';
+
+/**
+ * Whether any field holds a template that is not a plain reference. Nearly every resource holds
+ * none: this walk builds no field path and no key array (issue #18), and only a resource it finds
+ * something in is walked again for the paths.
+ */
+function hasSmuggled(v: Value): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (hasSmuggled(v[i])) return true;
+    return false;
+  }
+  if (isUnresolved(v)) return !isPlainReference(v.$unresolved);
+  const o = v as { readonly [k: string]: Value };
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && hasSmuggled(o[k])) return true;
+  return false;
+}
 
 /** Field paths (`spec.template.spec.container[0].image`) holding a template that is not a plain reference. */
 function smuggledFields(v: Value, at: string, out: string[]): void {
@@ -39,9 +56,10 @@ export const CFG_003 = defineRule({
     const synthesized = ctx.resources.all.filter((r) => r.constructPath !== undefined);
     countEvaluated(ctx, synthesized.length + out.length);
     for (const resource of synthesized) {
+      // Most resources are known from their normalization to hold no template at all.
+      if (knownTemplateFree(resource.attrs) || !hasSmuggled(resource.attrs)) continue;
       const fields: string[] = [];
       smuggledFields(resource.attrs, '', fields);
-      if (fields.length === 0) continue;
       out.push({
         resource,
         message: {

@@ -15,7 +15,17 @@ export function centersById(env: Environment): Map<string, IndexedCenter> {
   return new Map(env.topology.centers.map((center, index) => [center.id, { center, index }]));
 }
 
-/** The center of that id, if the topology has one. */
+/** Centers by id, per (frozen) environment: rules ask per resource (MLPS-016 for each of 63,682). */
+const byIdOf = new WeakMap<Environment, ReadonlyMap<string, Center>>();
+
+/** The center of that id, if the topology has one (the first of that id, like a search in order). */
 export function centerById(env: Environment, id: string | undefined): Center | undefined {
-  return id === undefined ? undefined : env.topology.centers.find((c) => c.id === id);
+  if (id === undefined) return undefined;
+  let byId = byIdOf.get(env);
+  if (byId === undefined) {
+    const m = new Map<string, Center>();
+    for (const c of env.topology.centers) if (!m.has(c.id)) m.set(c.id, c);
+    byIdOf.set(env, (byId = m));
+  }
+  return byId.get(id);
 }

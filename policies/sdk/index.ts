@@ -33,6 +33,7 @@ export * from './evaluated';
 export * from './configuration-shape';
 export { block, blocks, bool, dig, isObj, isUnresolved, num, str, strList, strMap, type Obj } from '../../checks/engine/values';
 export { containers, podSpec, POD_TEMPLATE_KINDS, type ContainerRef } from '../../checks/engine/pods';
+export { knownTemplateFree } from '../../checks/engine/template-free';
 export type { ConfigurationProblem, LocalizedText, RawFinding, Resource, ResourceIndex, RuleContext, Severity, Value } from '../../checks/engine/types';
 export type * from '../../checks/core/types';
 export type { ControlsByLevel, MlpsControl, MlpsPart } from '../../checks/engine/controls';

@@ -21,6 +21,23 @@ describe('scanJsonKeys', () => {
     expect(scan.hasDynamicKey).toBe(true);
     expect(scanJsonKeys('{"resource": {"t": {"n": {"image": "dynamic"}}}}').hasDynamicKey).toBe(false);
   });
+
+  it('finds a key written twice five objects deep, with its line and path', () => {
+    const text = ['{"resource": {"t": {"n": {"spec": [{"template": {', '"spec": {"container": {', '"image": "a",', '"image": "b"}}}}]}}}}'].join('\n');
+    expect(scanJsonKeys(text).duplicateKeys).toEqual([{ path: ['resource', 't', 'n', 'spec', 0, 'template', 'spec', 'container'], key: 'image', line: 4 }]);
+  });
+
+  it('keeps the line of the first of two resources of one name, and reads names of any characters exactly', () => {
+    const text = '{"resource": {\n"t": {\n"a\\u0000b": {},\n"a": {},\n"a": {}}}}';
+    const scan = scanJsonKeys(text);
+    expect([scan.lines.line('resource', 't', 'a\u0000b'), scan.lines.line('resource', 't', 'a'), scan.lines.line('resource', 't\u0000a')]).toEqual([3, 4, undefined]);
+    expect(scan.duplicateKeys).toEqual([{ path: ['resource', 't'], key: 'a', line: 5 }]);
+  });
+
+  it('records no line below another top-level key, nor of a top-level key other than resource and module', () => {
+    const scan = scanJsonKeys('{"provider": {"k": {"n": {}}},\n"resource": {}}');
+    expect([scan.lines.line('provider'), scan.lines.line('provider', 'k'), scan.lines.line('provider', 'k', 'n'), scan.lines.line('resource'), scan.lines.line()]).toEqual([undefined, undefined, undefined, 2, undefined]);
+  });
 });
 
 /** A JSON value written by hand: objects as key lists (keys may repeat), whitespace chosen. */

@@ -37,6 +37,16 @@ describe('buildResourceIndex', () => {
     expect(index.stacks).toEqual(['a', 'b']);
   });
 
+  it('answers every value of a label key, in configuration order, whichever question about the key comes first', () => {
+    const fresh = buildResourceIndex(rs);
+    expect(addr(fresh.namespacesWithLabel('a', 'tier', 'back'))).toEqual(['a/kubernetes_namespace_v1.db']);
+    expect(addr(fresh.namespacesWithLabel('a', 'tier', 'front'))).toEqual(['a/kubernetes_namespace_v1.web']);
+    expect(addr(fresh.namespacesWithLabel('a', 'xjbt.gov.cn/zone', 'extranet-private'))).toEqual(['a/kubernetes_namespace_v1.db']);
+    expect(addr(fresh.withLabel('tier', 'back'))).toEqual(['a/kubernetes_namespace_v1.db']);
+    expect(addr(fresh.withLabel('tier'))).toEqual(['a/kubernetes_namespace_v1.web', 'a/kubernetes_namespace_v1.db', 'a/kubernetes_deployment_v1.app', 'b/kubernetes_namespace_v1.web']);
+    expect(fresh.withLabel('nowhere')).toEqual([]);
+  });
+
   it('keeps the last of two namespaces of one name in a stack', () => {
     const twice = [...resources('a', { kubernetes_namespace_v1: { one: ns('x', { v: '1' }) } }), ...resources('a', { kubernetes_namespace: { two: ns('x', { v: '2' }) } })];
     expect(buildResourceIndex(twice).namespace('a', 'x')?.address).toBe('kubernetes_namespace.two');

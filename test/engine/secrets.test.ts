@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { runChecks } from '../../checks/engine/run';
 import { collectSecrets, makeMasker } from '../../checks/engine/secrets';
 import { renderCheck, CHECK_FORMATS } from '../../checks/app/report';
@@ -107,5 +108,22 @@ describe('the secret collection rides on the normalization walk', () => {
     for (const s of ['fl4g-S3cret', 'tok-4242xyz', '${escaped}-9f8e', '12345', 'deep-secret-value', 'np-pass-777', 'r00t-pw', 'MIIEowIBAAKCAQEAx7k3Jxq9']) expect(fused.has(s), s).toBe(true);
     expect(fused.has('--verbose')).toBe(false);
     expect([...fused].some((s) => s.includes('var.not_literal'))).toBe(false);
+  });
+});
+
+describe('secret attribute names', () => {
+  /** The names a key holding a secret literal has (secrets.ts SECRET_ATTR), written out here as the oracle. */
+  const SECRET_NAME = /^(.*_)?(password|passwd|token|api_key|secret_key|access_key|private_key|client_secret)$/i;
+  const part = fc.constantFrom('password', 'PASSWD', 'Token', 'api_key', 'secret_key', 'ACCESS_KEY', 'private_key', 'client_secret', 'key', 'secret', 'name', 'db', 'tokens', 'x');
+
+  it('are judged by the whole name, whatever its last letter and case', () => {
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), fc.constantFrom('_', '', '-'), (parts, sep) => {
+        const key = parts.join(sep);
+        const [r] = resources('s', { kubernetes_config_map_v1: { c: { data: { [key]: 'value-of-the-key' } } } });
+        expect(collectSecrets([r]).has('value-of-the-key')).toBe(SECRET_NAME.test(key));
+      }),
+      { numRuns: 300, seed: 18 },
+    );
   });
 });

@@ -37,8 +37,39 @@ export interface JsonKeyScan {
 
 /** Top-level keys whose keys (to three levels, list levels skipped) get their lines recorded. */
 const LINE_KEYS = new Set(['resource', 'module']);
-/** Key paths are joined with a character no JSON key of these levels holds in practice (and, if one did, only its line could be wrong). */
-const SEP = '\u0000';
+
+/**
+ * Lines by key path, one map per level (`resource` › TYPE › NAME): an object's keys go into the
+ * map of its path, found once when the object opens, so a key costs one map entry and no joined
+ * path string (joining and hashing the path of each of 63,682 resources, to record it and again to
+ * look it up, cost 0.1 s, issue #18).
+ */
+class KeyLineMaps implements JsonKeyLines {
+  private readonly level0 = new Map<string, number>();
+  private readonly level1 = new Map<string, Map<string, number>>();
+  private readonly level2 = new Map<string, Map<string, Map<string, number>>>();
+
+  /** Where the lines of the keys of an object at `path` go; undefined: not recorded. */
+  target(path: readonly string[]): Map<string, number> | undefined {
+    if (path.length === 0) return this.level0;
+    if (path.length > 2 || !LINE_KEYS.has(path[0])) return undefined;
+    if (path.length === 1) return getOrAdd(this.level1, path[0], () => new Map());
+    return getOrAdd(getOrAdd(this.level2, path[0], () => new Map()), path[1], () => new Map());
+  }
+
+  line(...keys: string[]): number | undefined {
+    if (keys.length === 1) return this.level0.get(keys[0]);
+    if (keys.length === 2) return this.level1.get(keys[0])?.get(keys[1]);
+    if (keys.length === 3) return this.level2.get(keys[0])?.get(keys[1])?.get(keys[2]);
+    return undefined;
+  }
+}
+
+function getOrAdd<V>(m: Map<string, V>, k: string, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
+}
 
 /** An open object or list. Frames are reused per depth: no frame, and no Set for an object of few keys, is allocated per object. */
 interface Frame {
@@ -50,6 +81,8 @@ interface Frame {
   keys: string[];
   /** …and as a set once many (a resource type maps thousands of names). */
   many: Set<string> | undefined;
+  /** Object: where the lines of its keys are recorded (KeyLineMaps.target), if they are. */
+  lines: Map<string, number> | undefined;
 }
 
 const FEW_KEYS = 16;
@@ -76,7 +109,7 @@ function closingQuote(text: string, open: number): number {
 
 export function scanJsonKeys(text: string): JsonKeyScan {
   const duplicateKeys: DuplicateKey[] = [];
-  const lines = new Map<string, number>();
+  const lines = new KeyLineMaps();
   /** `frames[0 … depth-1]` are open; frames past them are kept for reuse. */
   const frames: Frame[] = [];
   let depth = 0;
@@ -106,10 +139,8 @@ export function scanJsonKeys(text: string): JsonKeyScan {
         top.at = key;
         top.expectKey = false;
         if (key === 'dynamic') hasDynamicKey = true;
-        if (path.length <= 2 && LINE_KEYS.has(path.length === 0 ? key : path[0])) {
-          const k = path.length === 0 ? key : `${path.join(SEP)}${SEP}${key}`;
-          if (!lines.has(k)) lines.set(k, line);
-        }
+        // First occurrence wins; at the top level only `resource` and `module` are recorded.
+        if (top.lines !== undefined && !top.lines.has(key) && (path.length > 0 || LINE_KEYS.has(key))) top.lines.set(key, line);
       }
       continue;
     }
@@ -117,13 +148,15 @@ export function scanJsonKeys(text: string): JsonKeyScan {
       if (top?.isObject) path.push(top.at as string);
       const isObject = c === 0x7b;
       let f = frames[depth];
-      if (f === undefined) frames.push((f = { isObject, at: isObject ? '' : 0, expectKey: isObject, keys: [], many: undefined }));
+      const keyLines = isObject && path.length <= 2 ? lines.target(path) : undefined;
+      if (f === undefined) frames.push((f = { isObject, at: isObject ? '' : 0, expectKey: isObject, keys: [], many: undefined, lines: keyLines }));
       else {
         f.isObject = isObject;
         f.at = isObject ? '' : 0;
         f.expectKey = isObject;
         f.keys.length = 0;
         f.many = undefined;
+        f.lines = keyLines;
       }
       depth++;
       top = f;
@@ -136,5 +169,5 @@ export function scanJsonKeys(text: string): JsonKeyScan {
       else top.at = (top.at as number) + 1;
     }
   }
-  return { duplicateKeys, lines: { line: (...keys) => lines.get(keys.join(SEP)) }, hasDynamicKey };
+  return { duplicateKeys, lines, hasDynamicKey };
 }

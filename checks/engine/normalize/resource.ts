@@ -6,7 +6,8 @@ import type { MlpsLevel } from '../../core/types';
 import { rememberSecrets, secretKindSecrets, secretVisitor } from '../secrets';
 import type { Resource } from '../types';
 import { block, strMap, str } from '../values';
-import { normalizeInPlace, normalizeValue } from './value';
+import { rememberUnresolved } from '../template-free';
+import { normalizeInPlace, normalizeValue, unresolvedCount } from './value';
 
 export { normalizeValue };
 
@@ -37,6 +38,8 @@ export interface ResourceSource {
   inPlace?: boolean;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** One collector for all resources (a resource is made in one synchronous call; most hold no secret). */
 const secrets = new Set<string>();
 const collectSecrets = secretVisitor(secrets);
@@ -47,36 +50,35 @@ const collectSecrets = secretVisitor(secrets);
  */
 export function makeResource(src: ResourceSource): Resource {
   secrets.clear();
+  const unresolvedBefore = unresolvedCount();
   const attrs = src.inPlace === true ? normalizeInPlace(src.body ?? {}, collectSecrets) : normalizeValue(src.body ?? {}, collectSecrets);
   const attrsObj = (typeof attrs === 'object' && attrs !== null && !Array.isArray(attrs) ? attrs : {}) as Resource['attrs'];
+  if (unresolvedCount() !== unresolvedBefore) rememberUnresolved(attrsObj);
   const kind = canonicalKind(src.type);
   secretKindSecrets({ kind, attrs: attrsObj }, secrets);
   rememberSecrets(attrsObj, secrets);
   const meta = block(attrsObj, 'metadata');
   const labels = Object.freeze(strMap(meta?.labels));
   const annotations = Object.freeze(strMap(meta?.annotations));
-  const r: Resource = {
-    type: src.type,
-    kind,
-    name: src.name,
-    address: `${src.modulePrefix ?? ''}${src.type}.${src.name}`,
-    stack: src.stack,
-    file: src.file,
-    ...(src.line !== undefined ? { line: src.line } : {}),
-    ...(src.constructPath !== undefined ? { constructPath: src.constructPath } : {}),
-    attrs: attrsObj,
-    metadata: Object.freeze({
-      ...(str(meta, 'name') !== undefined ? { name: str(meta, 'name') } : {}),
-      ...(str(meta, 'namespace') !== undefined ? { namespace: str(meta, 'namespace') } : {}),
-      labels,
-      annotations,
-    }),
-    system: labels[LABELS.system],
-    department: labels[LABELS.department],
-    center: labels[LABELS.center],
-    zone: labels[LABELS.zone],
-    role: labels[LABELS.role],
-    level: parseLevel(labels[LABELS.mlpsLevel]),
-  };
+  // Built key by key, in the order the spreads of optional keys used to give (the objects of
+  // 63,682 resources: the temporary objects of those spreads cost 0.07 s, issue #18).
+  const r: Mutable<Resource> = { type: src.type, kind, name: src.name, address: `${src.modulePrefix ?? ''}${src.type}.${src.name}`, stack: src.stack, file: src.file } as Mutable<Resource>;
+  if (src.line !== undefined) r.line = src.line;
+  if (src.constructPath !== undefined) r.constructPath = src.constructPath;
+  r.attrs = attrsObj;
+  const name = str(meta, 'name');
+  const namespace = str(meta, 'namespace');
+  const metadata: Mutable<Resource['metadata']> = {} as Mutable<Resource['metadata']>;
+  if (name !== undefined) metadata.name = name;
+  if (namespace !== undefined) metadata.namespace = namespace;
+  metadata.labels = labels;
+  metadata.annotations = annotations;
+  r.metadata = Object.freeze(metadata);
+  r.system = labels[LABELS.system];
+  r.department = labels[LABELS.department];
+  r.center = labels[LABELS.center];
+  r.zone = labels[LABELS.zone];
+  r.role = labels[LABELS.role];
+  r.level = parseLevel(labels[LABELS.mlpsLevel]);
   return Object.freeze(r);
 }

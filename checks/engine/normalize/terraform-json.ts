@@ -63,7 +63,10 @@ export function normalizeTerraformJson(doc: unknown, stack: string, file: string
           bad(namesPointer, [type], `resource type '${type}' must map resource names to bodies (got ${kindOf(names)})`);
           continue;
         }
-        for (const [name, rawBody] of Object.entries(names)) {
+        // for…in over own keys (the order of Object.entries): no pair array per resource.
+        for (const name in names) {
+          if (!Object.prototype.hasOwnProperty.call(names, name)) continue;
+          const rawBody = names[name];
           if (Array.isArray(rawBody) && rawBody.length !== 1) {
             bad(childPointer(namesPointer, name), [type, name], `resource ${type}.${name} must have exactly one body (got a list of ${rawBody.length})`);
             continue;

@@ -32,7 +32,19 @@ export interface ValueVisitor {
   object(o: { readonly [k: string]: Value }): void;
 }
 
+/**
+ * How many Unresolved values the walks have made, or met as an input object with a `$unresolved`
+ * key of its own (which reads as one, types.ts): a walk that leaves it unchanged produced a value
+ * holding none (template-free.ts), whatever a rule would look for.
+ */
+let unresolvedMet = 0;
+
+export function unresolvedCount(): number {
+  return unresolvedMet;
+}
+
 function unresolved(text: string): Unresolved {
+  unresolvedMet++;
   return { $unresolved: text };
 }
 
@@ -64,6 +76,7 @@ function walk(v: unknown, depth: number, copy: boolean, visit: ValueVisitor | un
   }
   if (typeof v === 'object') {
     const src = v as Record<string, unknown>;
+    if (src.$unresolved !== undefined) unresolvedMet++;
     let out: Record<string, Value>;
     // A `//` key goes by rebuilding the object: `delete` would turn it into a slow dictionary.
     if (copy || hasOwn(src, '//')) {

@@ -73,6 +73,23 @@ function rulesText(rules: readonly string[]): string {
   return rules.join(', ');
 }
 
+/**
+ * The blocks from the resource body down to where the walk is, innermost first: one node per block
+ * entered, spelt out as a field path only for an issue (copying the steps at each block entered cost
+ * more than the walk, issue #18).
+ */
+interface Trail {
+  readonly up: Trail | undefined;
+  readonly step: PathStep;
+}
+
+/** The field path of `last` under `trail` (`spec.template.spec.container[0].image`). */
+function pathTo(trail: Trail | undefined, last: PathStep): string {
+  const steps: PathStep[] = [last];
+  for (let t = trail; t !== undefined; t = t.up) steps.push(t.step);
+  return fieldPath(steps.reverse());
+}
+
 class Walk {
   readonly issues: Issue[] = [];
   constructor(readonly address: string) {}
@@ -91,68 +108,73 @@ class Walk {
     });
   }
 
-  field(obj: Obj, name: string, f: JudgedField, steps: readonly PathStep[]): void {
+  /** Whether the value is of the field's type (an expression is judged apart). */
+  private static typed(v: Value, type: JudgedField['type']): boolean {
+    switch (type) {
+      case 'bool':
+        return typeof v === 'boolean' || v === 'true' || v === 'false';
+      case 'number':
+        return typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)));
+      case 'string':
+        return typeof v === 'string' || typeof v === 'number';
+      case 'strings':
+        return typeof v === 'string' || Array.isArray(v);
+    }
+  }
+
+  // Field paths are built only for an issue: nearly every judged value is fine, and building the
+  // path of each cost more than the walk (issue #18).
+  field(obj: Obj, name: string, f: JudgedField, trail: Trail | undefined): void {
     const v = obj[name];
     if (v === undefined || v === null) return;
-    const at = fieldPath([...steps, { name }]);
     if (isUnresolved(v)) {
       const expr = v.$unresolved;
       if (f.resourceReferences && isResourceReference(expr)) return;
       if (f.literalParts && hasLiteralParts(expr)) return;
-      return this.unknown(at, expr, f.rules);
+      return this.unknown(pathTo(trail, { name }), expr, f.rules);
     }
-    const wrong = (): void => this.unreadable(at, `应为${TYPE_TEXT[f.type].zh}，实为${kindOf(v).zh}`, `is ${kindOf(v).en}, not ${TYPE_TEXT[f.type].en}`);
-    switch (f.type) {
-      case 'bool':
-        if (typeof v !== 'boolean' && v !== 'true' && v !== 'false') wrong();
-        return;
-      case 'number':
-        if (typeof v !== 'number' && !(typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))) wrong();
-        return;
-      case 'string':
-        if (typeof v !== 'string' && typeof v !== 'number') wrong();
-        return;
-      case 'strings':
-        if (typeof v === 'string') return;
-        if (!Array.isArray(v)) return wrong();
-        v.forEach((item, i) => {
-          const itemAt = `${at}[${i}]`;
-          if (isUnresolved(item)) this.unknown(itemAt, item.$unresolved, f.rules);
-          else if (typeof item !== 'string') this.unreadable(itemAt, `应为字符串，实为${kindOf(item).zh}`, `is ${kindOf(item).en}, not a string`);
-        });
+    if (!Walk.typed(v, f.type)) {
+      return this.unreadable(pathTo(trail, { name }), `应为${TYPE_TEXT[f.type].zh}，实为${kindOf(v).zh}`, `is ${kindOf(v).en}, not ${TYPE_TEXT[f.type].en}`);
+    }
+    if (f.type !== 'strings' || !Array.isArray(v)) return;
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i];
+      if (typeof item === 'string') continue;
+      const itemAt = `${pathTo(trail, { name })}[${i}]`;
+      if (isUnresolved(item)) this.unknown(itemAt, item.$unresolved, f.rules);
+      else this.unreadable(itemAt, `应为字符串，实为${kindOf(item).zh}`, `is ${kindOf(item).en}, not a string`);
     }
   }
 
-  block(parent: Obj, name: string, b: JudgedBlock, steps: readonly PathStep[]): void {
+  block(parent: Obj, name: string, b: JudgedBlock, trail: Trail | undefined): void {
     const v = parent[name];
     if (v === undefined || v === null) return;
-    const at = fieldPath([...steps, { name }]);
-    if (isUnresolved(v)) return this.unknown(at, v.$unresolved, b.rules);
-    if (isObj(v)) return this.body(v, b, [...steps, { name, index: 0 }]);
-    if (!Array.isArray(v)) return this.unreadable(at, `应为块，实为${kindOf(v).zh}`, `is ${kindOf(v).en} where a block belongs`);
+    if (isUnresolved(v)) return this.unknown(pathTo(trail, { name }), v.$unresolved, b.rules);
+    if (isObj(v)) return this.body(v, b, { up: trail, step: { name, index: 0 } });
+    if (!Array.isArray(v)) return this.unreadable(pathTo(trail, { name }), `应为块，实为${kindOf(v).zh}`, `is ${kindOf(v).en} where a block belongs`);
     const objects: [Obj, number][] = [];
     v.forEach((item, index) => {
-      const itemAt = fieldPath([...steps, { name, index }]);
+      if (isObj(item)) return void objects.push([item, index]);
+      const itemAt = pathTo(trail, { name, index });
       if (isUnresolved(item)) this.unknown(itemAt, item.$unresolved, b.rules);
-      else if (isObj(item)) objects.push([item, index]);
       else this.unreadable(itemAt, `应为块，实为${kindOf(item).zh}`, `is ${kindOf(item).en} where a block belongs`);
     });
     if (b.once && objects.length > 1) {
-      this.unreadable(at, `写了 ${objects.length} 次（provider 只允许一个，规则只读取第一个）`, `is written ${objects.length} times (the provider allows one, and the rules read only the first)`);
+      this.unreadable(pathTo(trail, { name }), `写了 ${objects.length} 次（provider 只允许一个，规则只读取第一个）`, `is written ${objects.length} times (the provider allows one, and the rules read only the first)`);
     }
-    for (const [item, index] of b.once ? objects.slice(0, 1) : objects) this.body(item, b, [...steps, { name, index }]);
+    for (const [item, index] of b.once ? objects.slice(0, 1) : objects) this.body(item, b, { up: trail, step: { name, index } });
   }
 
   /** `dynamic` blocks the reader left in place: it could not expand them. */
-  dynamic(obj: Obj, b: JudgedBlock, steps: readonly PathStep[]): void {
+  dynamic(obj: Obj, b: JudgedBlock, trail: Trail | undefined): void {
     const dyn = obj.dynamic;
     if (dyn === undefined || dyn === null) return;
-    if (!isObj(dyn)) return this.unreadable(fieldPath([...steps, { name: 'dynamic' }]), `应为按块类型组织的映射，实为${kindOf(dyn).zh}`, `is ${kindOf(dyn).en}, not a map of block types`);
+    if (!isObj(dyn)) return this.unreadable(pathTo(trail, { name: 'dynamic' }), `应为按块类型组织的映射，实为${kindOf(dyn).zh}`, `is ${kindOf(dyn).en}, not a map of block types`);
     for (const [name, raw] of Object.entries(dyn)) {
       const judged = b.blocks?.[name];
       if (judged === undefined) continue; // a block no rule reads
       (Array.isArray(raw) ? raw : [raw]).forEach((spec, index) => {
-        const at = fieldPath([...steps, { name: `dynamic "${name}"`, index }]);
+        const at = pathTo(trail, { name: `dynamic "${name}"`, index });
         const forEach = isObj(spec) ? spec.for_each : undefined;
         if (isUnresolved(forEach)) {
           this.issues.push({
@@ -177,11 +199,21 @@ class Walk {
     }
   }
 
-  body(obj: Obj, b: JudgedBlock, steps: readonly PathStep[]): void {
-    for (const [name, f] of Object.entries(b.fields ?? {})) this.field(obj, name, f, steps);
-    for (const [name, child] of Object.entries(b.blocks ?? {})) this.block(obj, name, child, steps);
-    this.dynamic(obj, b, steps);
+  body(obj: Obj, b: JudgedBlock, trail: Trail | undefined): void {
+    const { fields, blocks } = partsOf(b);
+    for (const [name, f] of fields) this.field(obj, name, f, trail);
+    for (const [name, child] of blocks) this.block(obj, name, child, trail);
+    this.dynamic(obj, b, trail);
   }
+}
+
+/** The fields and blocks of a judged block as lists, made once per block of the (constant) schema, not per body walked. */
+const parts = new WeakMap<JudgedBlock, { fields: readonly [string, JudgedField][]; blocks: readonly [string, JudgedBlock][] }>();
+
+function partsOf(b: JudgedBlock): { fields: readonly [string, JudgedField][]; blocks: readonly [string, JudgedBlock][] } {
+  let p = parts.get(b);
+  if (p === undefined) parts.set(b, (p = { fields: Object.entries(b.fields ?? {}), blocks: Object.entries(b.blocks ?? {}) }));
+  return p;
 }
 
 const cache = new WeakMap<Resource, readonly Issue[]>();
@@ -192,7 +224,7 @@ export function judgedValueIssues(r: Resource): readonly Issue[] {
   if (hit) return hit;
   const schema = judgedBody(r.kind);
   const walk = new Walk(r.address);
-  if (schema) walk.body(r.attrs, schema, []);
+  if (schema) walk.body(r.attrs, schema, undefined);
   cache.set(r, walk.issues);
   return walk.issues;
 }

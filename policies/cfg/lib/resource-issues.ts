@@ -15,10 +15,12 @@ export function judgedResources(ctx: RuleContext): Resource[] {
 
 export function resourceIssues(resources: readonly Resource[], rule: Issue['rule']): RawFinding[] {
   const out: RawFinding[] = [];
+  const take = (resource: Resource, issues: readonly Issue[]): void => {
+    for (const issue of issues) if (issue.rule === rule) out.push({ resource, message: { zh: issue.zh, en: issue.en } });
+  };
   for (const resource of resources) {
-    for (const issue of [...podTemplateIssues(resource), ...judgedValueIssues(resource)]) {
-      if (issue.rule === rule) out.push({ resource, message: { zh: issue.zh, en: issue.en } });
-    }
+    take(resource, podTemplateIssues(resource));
+    take(resource, judgedValueIssues(resource));
   }
   return out;
 }

@@ -22,13 +22,45 @@ export function isDrOrReplica(r: Resource): boolean {
   return r.role === 'dr' || backupKind(r) === 'replica';
 }
 
-export function primaryResources(ctx: RuleContext, systemId: string): Resource[] {
-  return ctx.resources.bySystem(systemId).filter((r) => !isDrOrReplica(r));
+/**
+ * What the system rules (MLPS-012 … 015) derive from the configuration alone, once per resource
+ * index (one per run, frozen): five rules asked for it per system, each time filtering every
+ * resource again (issue #18).
+ */
+interface Deployment {
+  /** Systems with primary resources, sorted. */
+  readonly systems: readonly string[];
+  /** System → its primary resources, in configuration order. */
+  readonly primary: ReadonlyMap<string, readonly Resource[]>;
+}
+
+const deployments = new WeakMap<RuleContext['resources'], Deployment>();
+
+function deploymentOf(ctx: RuleContext): Deployment {
+  let d = deployments.get(ctx.resources);
+  if (d === undefined) {
+    const primary = new Map<string, Resource[]>();
+    for (const r of ctx.resources.all) {
+      if (r.system === undefined || isDrOrReplica(r)) continue;
+      const list = primary.get(r.system);
+      if (list === undefined) primary.set(r.system, [r]);
+      else list.push(r);
+    }
+    d = { systems: sortedUnique([...primary.keys()]), primary };
+    deployments.set(ctx.resources, d);
+  }
+  return d;
+}
+
+const NONE: readonly Resource[] = Object.freeze([]);
+
+export function primaryResources(ctx: RuleContext, systemId: string): readonly Resource[] {
+  return deploymentOf(ctx).primary.get(systemId) ?? NONE;
 }
 
 /** Systems that have primary resources in the configuration, sorted. */
-export function deployedSystems(ctx: RuleContext): string[] {
-  return sortedUnique(ctx.resources.all.filter((r) => r.system !== undefined && !isDrOrReplica(r)).map((r) => r.system as string));
+export function deployedSystems(ctx: RuleContext): readonly string[] {
+  return deploymentOf(ctx).systems;
 }
 
 /** Deployed systems (sorted) whose level is in `levels`; with `withData`, only those holding persistent data. */
