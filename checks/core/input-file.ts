@@ -104,7 +104,14 @@ function tooLarge(size: number, limit: number): string {
  * The bytes of `abs` (shown as `shown`), or the problem: not found, a link loop, not a regular
  * file (FIFO, device, socket, directory), over the limit of `kind`, unreadable.
  */
-export function readInputBytes(abs: string, shown: string, kind: InputKind): { bytes: Buffer; problem?: undefined } | { bytes?: undefined; problem: InputProblem } {
+export function readInputBytes(
+  abs: string,
+  shown: string,
+  kind: InputKind,
+  opts: { shared?: boolean } = {},
+): { bytes: Buffer; stat: fs.Stats; problem?: undefined } | { bytes?: undefined; stat?: undefined; problem: InputProblem } {
+  // shared: the bytes in a SharedArrayBuffer, so that a worker thread can read them without a copy.
+  const alloc = (size: number): Buffer => (opts.shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size));
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused by the fstat below.
@@ -127,12 +134,12 @@ export function readInputBytes(abs: string, shown: string, kind: InputKind): { b
     const limit = inputLimit(kind);
     // Read at most limit + 1 bytes: a file that grew past the limit since the stat is refused.
     const cap = Math.min(limit + 1, Math.max(st.size, 0) + 64 * 1024);
-    let buf = Buffer.allocUnsafe(Math.max(cap, 1));
+    let buf = alloc(Math.max(cap, 1));
     let n = 0;
     for (;;) {
       if (n === buf.length) {
         if (buf.length > limit) break;
-        const bigger = Buffer.allocUnsafe(Math.min(limit + 1, buf.length * 2));
+        const bigger = alloc(Math.min(limit + 1, buf.length * 2));
         buf.copy(bigger, 0, 0, n);
         buf = bigger;
       }
@@ -147,7 +154,7 @@ export function readInputBytes(abs: string, shown: string, kind: InputKind): { b
       n += got;
       if (n > limit) return { problem: { file: shown, message: tooLarge(n, limit) } };
     }
-    return { bytes: buf.subarray(0, n) };
+    return { bytes: buf.subarray(0, n), stat: st };
   } catch (e) {
     return { problem: { file: shown, message: fsReason(e) } };
   } finally {

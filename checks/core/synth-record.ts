@@ -8,10 +8,10 @@
  * unchanged from an earlier partial synthesis keep their own entry (and fingerprint). No time stamp:
  * the same input gives the same bytes.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Severity } from './types';
+import { fileSha256 } from './file-hashes';
 
 export const SYNTH_RECORD_FILE = 'btyun-synth.json';
 
@@ -47,9 +47,7 @@ export function isTerraformConfigFile(name: string): boolean {
   return name.endsWith('.tf') || name.endsWith('.tf.json');
 }
 
-export function sha256Of(bytes: Buffer | string): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
+export { sha256Of } from './file-hashes';
 
 /** `sha256` of every Terraform file in a stack folder, by name, in code-point order. */
 export function hashStackFiles(stackDir: string): Record<string, string> {
@@ -59,7 +57,7 @@ export function hashStackFiles(stackDir: string): Record<string, string> {
     .filter((e) => e.isFile() && isTerraformConfigFile(e.name))
     .map((e) => e.name)
     .sort();
-  for (const name of names) out[name] = sha256Of(fs.readFileSync(path.join(stackDir, name)));
+  for (const name of names) out[name] = fileSha256(path.resolve(stackDir, name));
   return out;
 }
 

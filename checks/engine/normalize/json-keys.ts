@@ -1,6 +1,7 @@
 /**
- * ONE pass over the text of a JSON configuration file (known to be valid JSON) for what
- * JSON.parse does not tell:
+ * ONE pass over the UTF-8 bytes of a JSON configuration file (known to be valid JSON) for what
+ * JSON.parse does not tell (on the bytes, so that it can run in a worker thread beside the parse:
+ * read/json-scan.ts):
  *  - keys written twice in one object (`"container": {…}, "container": {…}`): JSON.parse keeps the
  *    last and drops the other without a word, so a block written first is never seen by a rule
  *    (CFG-001, read/hidden-blocks.ts);
@@ -30,7 +31,7 @@ export const NO_KEY_LINES: JsonKeyLines = Object.freeze({ line: () => undefined 
 
 export interface JsonKeyScan {
   readonly duplicateKeys: readonly DuplicateKey[];
-  readonly lines: JsonKeyLines;
+  readonly lines: KeyLineMaps;
   /** Whether any object has a `dynamic` key (a dynamic block to expand): the readers skip that walk otherwise. */
   readonly hasDynamicKey: boolean;
 }
@@ -44,10 +45,21 @@ const LINE_KEYS = new Set(['resource', 'module']);
  * path string (joining and hashing the path of each of 63,682 resources, to record it and again to
  * look it up, cost 0.1 s, issue #18).
  */
-class KeyLineMaps implements JsonKeyLines {
-  private readonly level0 = new Map<string, number>();
-  private readonly level1 = new Map<string, Map<string, number>>();
-  private readonly level2 = new Map<string, Map<string, Map<string, number>>>();
+export class KeyLineMaps implements JsonKeyLines {
+  constructor(
+    private readonly level0 = new Map<string, number>(),
+    private readonly level1 = new Map<string, Map<string, number>>(),
+    private readonly level2 = new Map<string, Map<string, Map<string, number>>>(),
+  ) {}
+
+  /** The maps alone (what a structured clone keeps: a scan done in a worker thread, read/json-scan.ts). */
+  toPlain(): PlainKeyLines {
+    return { level0: this.level0, level1: this.level1, level2: this.level2 };
+  }
+
+  static fromPlain(p: PlainKeyLines): KeyLineMaps {
+    return new KeyLineMaps(p.level0, p.level1, p.level2);
+  }
 
   /** Where the lines of the keys of an object at `path` go; undefined: not recorded. */
   target(path: readonly string[]): Map<string, number> | undefined {
@@ -63,6 +75,12 @@ class KeyLineMaps implements JsonKeyLines {
     if (keys.length === 3) return this.level2.get(keys[0])?.get(keys[1])?.get(keys[2]);
     return undefined;
   }
+}
+
+export interface PlainKeyLines {
+  level0: Map<string, number>;
+  level1: Map<string, Map<string, number>>;
+  level2: Map<string, Map<string, Map<string, number>>>;
 }
 
 function getOrAdd<V>(m: Map<string, V>, k: string, make: () => V): V {
@@ -87,27 +105,51 @@ interface Frame {
 
 const FEW_KEYS = 16;
 
-function keyText(text: string, open: number, close: number): string {
-  const raw = text.slice(open + 1, close);
+/**
+ * The key whose quotes are at `open` and `close`. Most keys are ASCII without an escape, read as
+ * they are; others are decoded (UTF-8, and JSON escapes: `"\u0061"` is the key `a`).
+ */
+function keyAt(bytes: Buffer, open: number, close: number): string {
+  let plain = true;
+  for (let k = open + 1; k < close; k++) {
+    const b = bytes[k];
+    if (b >= 0x80 || b === 0x5c) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return bytes.toString('latin1', open + 1, close);
+  const raw = bytes.toString('utf8', open + 1, close);
   if (!raw.includes('\\')) return raw;
   try {
-    return JSON.parse(text.slice(open, close + 1)) as string;
+    return JSON.parse(bytes.toString('utf8', open, close + 1)) as string;
   } catch {
     return raw;
   }
 }
 
-/** Index of the quote closing the string opened at `open` (valid JSON: no raw line break inside). */
-function closingQuote(text: string, open: number): number {
-  for (let j = text.indexOf('"', open + 1); j >= 0; j = text.indexOf('"', j + 1)) {
+/**
+ * Index of the quote closing the string opened at `open` (valid JSON: no raw line break inside).
+ * On UTF-8 bytes: no byte of a multi-byte character is below 0x80, so a quote or backslash byte
+ * is always that character.
+ */
+function closingQuote(bytes: Buffer, open: number): number {
+  for (let j = bytes.indexOf(0x22, open + 1); j >= 0; j = bytes.indexOf(0x22, j + 1)) {
     let backslashes = 0;
-    while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++;
+    while (bytes[j - 1 - backslashes] === 0x5c) backslashes++;
     if (backslashes % 2 === 0) return j;
   }
-  return text.length;
+  return bytes.length;
 }
 
+/** scanJsonKeyBytes of a text (tests, a document given as text). */
 export function scanJsonKeys(text: string): JsonKeyScan {
+  return scanJsonKeyBytes(Buffer.from(text, 'utf8'));
+}
+
+/** The scan (see above) over the UTF-8 bytes of a file, as read: no text decoded for it. */
+export function scanJsonKeyBytes(data: Uint8Array): JsonKeyScan {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const duplicateKeys: DuplicateKey[] = [];
   const lines = new KeyLineMaps();
   /** `frames[0 … depth-1]` are open; frames past them are kept for reuse. */
@@ -118,20 +160,20 @@ export function scanJsonKeys(text: string): JsonKeyScan {
   const path: string[] = [];
   let line = 1;
   let hasDynamicKey = false;
-  const n = text.length;
+  const n = bytes.length;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i];
     if (c === 10) {
       line++;
       // The indentation after it, in a tight loop: spaces are 40 % of cdktf's output.
-      while (text.charCodeAt(i + 1) === 0x20) i++;
+      while (bytes[i + 1] === 0x20) i++;
       continue;
     }
     if (c === 0x22 /* " */) {
       const start = i;
-      i = closingQuote(text, i);
+      i = closingQuote(bytes, i);
       if (top !== undefined && top.isObject && top.expectKey) {
-        const key = keyText(text, start, i);
+        const key = keyAt(bytes, start, i);
         const seen = top.many !== undefined ? top.many.has(key) : top.keys.includes(key);
         if (seen) duplicateKeys.push({ path: frames.slice(0, depth - 1).map((f) => f.at), key, line });
         else if (top.many !== undefined) top.many.add(key);

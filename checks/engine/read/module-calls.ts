@@ -37,11 +37,10 @@ function hclModuleLine(text: string, name: string): number | undefined {
 /** The module calls of one file, in the file's order of names. */
 export function moduleCalls(f: ConfigFile): ModuleCall[] {
   const out: ModuleCall[] = [];
-  const jsonLines = f.format === 'json' ? f.keyLines : undefined;
   for (const group of Array.isArray(f.doc.module) ? f.doc.module : [f.doc.module]) {
     if (!isMap(group)) continue;
     for (const [name, raw] of Object.entries(group)) {
-      const line = jsonLines ? jsonLines.line('module', name) : hclModuleLine(f.text, name);
+      const line = f.format === 'json' ? f.keyLines.line('module', name) : hclModuleLine(f.text, name);
       out.push({ name, body: bodiesOf(raw)[0] ?? {}, file: f.file, ...(line !== undefined ? { line } : {}) });
     }
   }

@@ -68,7 +68,7 @@ function transformResourceBodies(doc: Readonly<Record<string, unknown>>, transfo
 function fileResources(f: ConfigFile, known: KnownValues, scope: Scope): Resource[] {
   const resolve = variableResolver(known);
   // Only files that can hold a reference or a dynamic block pay for the walk.
-  const substituteVars = known.size > 0 && f.text.includes('var.');
+  const substituteVars = known.size > 0 && f.mentionsVar;
   const expand = f.mayHaveDynamicBlocks;
   const doc =
     substituteVars || expand

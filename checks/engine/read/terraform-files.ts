@@ -11,26 +11,42 @@ import { displayPath, listDir, readText } from '../normalize/files';
 import { parseHcl } from '../normalize/hcl';
 import { parseJsonText } from '../normalize/json-text';
 import { findShadowedBlocks, type ShadowedBlock } from './hcl-shadowing';
-import { NO_KEY_LINES, scanJsonKeys, type DuplicateKey, type JsonKeyLines } from '../normalize/json-keys';
+import type { DuplicateKey, JsonKeyLines } from '../normalize/json-keys';
+import { readInputBytes } from '../../core/input-file';
+import { rememberFileHash } from '../../core/file-hashes';
+import { scanJsonFile } from './json-scan';
 import { isMap } from './literal';
 import { isTerraformConfigFile } from '../../core/synth-record';
 
-export interface ConfigFile {
+interface ConfigFileBase {
   /** As shown in findings: relative to cwd, POSIX separators. */
   readonly file: string;
-  readonly text: string;
-  readonly format: 'hcl' | 'json';
   /** An override file (isOverrideFileName): Terraform merges it into the blocks it names. */
   readonly override: boolean;
   /** The Terraform JSON document. */
   readonly doc: Readonly<Record<string, unknown>>;
   readonly shadowed: readonly ShadowedBlock[];
   readonly duplicateKeys: readonly DuplicateKey[];
-  /** JSON: the lines of its resource and module keys (found by the same pass as the duplicate keys); HCL: none. */
-  readonly keyLines: JsonKeyLines;
   /** Whether it may hold a `dynamic` block: a `dynamic` key (JSON), the word (HCL). Others skip the expansion walk. */
   readonly mayHaveDynamicBlocks: boolean;
+  /** Whether it holds `var.` anywhere: only such a file may need variables substituted. */
+  readonly mentionsVar: boolean;
 }
+
+/** A `.tf.json` file: its text is not kept (105 MB of synthesized stacks are scanned as bytes, then dropped). */
+export interface JsonConfigFile extends ConfigFileBase {
+  readonly format: 'json';
+  /** The lines of its resource and module keys (found by the same pass as the duplicate keys). */
+  readonly keyLines: JsonKeyLines;
+}
+
+/** A `.tf` file, with its text (its lines come from scanning it). */
+export interface HclConfigFile extends ConfigFileBase {
+  readonly format: 'hcl';
+  readonly text: string;
+}
+
+export type ConfigFile = JsonConfigFile | HclConfigFile;
 
 /** The files of a folder that Terraform loads (one definition, shared with the synthesis record). */
 export const isConfigFileName = isTerraformConfigFile;
@@ -51,16 +67,22 @@ export function configFileNames(dir: string, cwd: string): string[] {
 
 async function readOne(file: string, cwd: string): Promise<ConfigFile> {
   const shown = displayPath(file, cwd);
-  const text = readText(file, cwd);
   const override = isOverrideFileName(path.basename(file));
   if (file.endsWith('.tf.json')) {
-    const doc = parseJsonText(text, shown);
+    const abs = path.resolve(cwd, file);
+    const read = readInputBytes(abs, shown, 'json', { shared: true });
+    if (read.problem) throw new InputError([read.problem]);
+    // The scan runs in a worker thread (when one is there) while this thread parses the same bytes.
+    const scanning = scanJsonFile(read.bytes);
+    const doc = parseJsonText(read.bytes.toString('utf8'), shown);
+    const scan = await scanning;
     if (!isMap(doc)) throw new InputError([{ file: shown, path: '', message: 'not a Terraform JSON configuration: expected an object' }]);
-    const scan = scanJsonKeys(text);
-    return { file: shown, text, format: 'json', override, doc, shadowed: [], duplicateKeys: scan.duplicateKeys, keyLines: scan.lines, mayHaveDynamicBlocks: scan.hasDynamicKey };
+    if (scan.sha256 !== undefined) rememberFileHash(abs, read.stat, scan.sha256);
+    return { file: shown, format: 'json', override, doc, shadowed: [], duplicateKeys: scan.duplicateKeys, keyLines: scan.lines, mayHaveDynamicBlocks: scan.hasDynamicKey, mentionsVar: scan.mentionsVar };
   }
+  const text = readText(file, cwd);
   const doc = await parseHcl(text, shown);
-  return { file: shown, text, format: 'hcl', override, doc, shadowed: findShadowedBlocks(text), duplicateKeys: [], keyLines: NO_KEY_LINES, mayHaveDynamicBlocks: text.includes('dynamic') };
+  return { file: shown, text, format: 'hcl', override, doc, shadowed: findShadowedBlocks(text), duplicateKeys: [], mayHaveDynamicBlocks: text.includes('dynamic'), mentionsVar: text.includes('var.') };
 }
 
 /** Every configuration file of the folder, read; bad input of any file is reported for all files at once. */
