@@ -2,13 +2,15 @@
  * CFG-004 for `--synth DIR`: what is checked is what will be deployed. A cdktf output folder
  * (`DIR/stacks/<stack>/`) is compared with its synthesis record (btyun-synth.json): a stack made
  * from another environment (or an earlier version of this one), a stack written without the policy
- * gate, and a Terraform file added, removed or changed after synthesis are reported. A folder
- * without a record cannot be told current: that is reported too (fail closed).
+ * gate, a Terraform file added, removed or changed after synthesis, and a manifest.json other than
+ * the recorded one are reported. A folder without a record cannot be told current: that is
+ * reported too (fail closed).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Environment } from '../core/types';
 import { hashStackFiles, readSynthRecord, SYNTH_RECORD_FILE, type StackRecord } from '../core/synth-record';
+import { fileSha256 } from '../core/file-hashes';
 import { displayPath } from './normalize/files';
 import type { ConfigurationProblem } from './types';
 
@@ -73,5 +75,24 @@ export function verifySynthRecord(dir: string, cwd: string, env: Environment): C
   for (const id of Object.keys(record.stacks).sort()) {
     if (!folders.includes(id)) out.push(problem(`${shownDir}/stacks/${id}`, id, `合成记录中的栈 ${id} 已被删除`, `stack ${id} of the synthesis record was removed after synthesis`));
   }
+  out.push(...manifestProblems(abs, shownDir, record.manifest));
   return out;
+}
+
+/**
+ * manifest.json tells `cdktf deploy` which folder holds each stack: one edited to point a stack
+ * elsewhere would deploy a folder no record vouches for. It must be the one the record names.
+ */
+function manifestProblems(abs: string, shownDir: string, recorded: string | undefined): ConfigurationProblem[] {
+  const file = `${shownDir}/manifest.json`;
+  if (typeof recorded !== 'string') {
+    return [problem(file, undefined, '合成记录未记载 manifest.json 的哈希：无法确认 cdktf deploy 从哪个目录部署各栈', 'the synthesis record holds no hash of manifest.json: which folder cdktf deploy takes each stack from cannot be told')];
+  }
+  let now: string;
+  try {
+    now = fileSha256(path.join(abs, 'manifest.json'));
+  } catch {
+    return [problem(file, undefined, 'manifest.json 在合成之后被删除或无法读取', 'manifest.json was removed after synthesis, or cannot be read')];
+  }
+  return now === recorded ? [] : [problem(file, undefined, 'manifest.json 在合成之后被修改（它告诉 cdktf deploy 各栈所在的目录）', 'manifest.json was changed after synthesis (it tells cdktf deploy which folder holds each stack)')];
 }

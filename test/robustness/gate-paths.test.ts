@@ -122,6 +122,15 @@ describe('CFG-004: a synthesized folder is what it claims to be', () => {
     expect(stale).toHaveLength(4);
     expect(stale.every((l) => l.includes('was synthesized from another environment or an earlier version of it'))).toBe(true);
 
+    // manifest.json tells cdktf deploy where each stack is: pointed elsewhere, it is reported.
+    expect((await runBuilt(['synth', '--env', env, '--out', out], tmpRoot)).code).toBe(0);
+    expect(await cfg004()).toEqual([]);
+    const manifestFile = path.join(out, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { stacks: Record<string, { synthesizedStackPath: string }> };
+    manifest.stacks['div-8'].synthesizedStackPath = 'stacks/corps-primary/cdk.tf.json';
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+    expect(await cfg004()).toEqual([expect.stringMatching(/record-out\/manifest\.json: .*manifest\.json was changed after synthesis/)]);
+
     // A cdktf output without a record cannot be told current.
     fs.rmSync(path.join(out, 'btyun-synth.json'));
     expect(await cfg004()).toEqual([expect.stringMatching(/btyun-synth\.json: .*not written by btyun/)]);
