@@ -34,6 +34,12 @@ export interface ParallelSynthOptions extends SynthOptions {
   source: { envDir: string; cwd: string };
   /** Worker processes; default BTYUN_SYNTH_WORKERS, else one per core from POOL_MIN_SYSTEMS systems on. */
   workers?: number;
+  /**
+   * Build in worker processes even a single task (at least one worker; still in process when there
+   * is no compiled worker): for a caller already holding other stacks' trees, whose own heap should
+   * not hold a construct tree as well (the gate of a partial synthesis: checks/app/gate/output-gate.ts).
+   */
+  evenOne?: boolean;
 }
 
 /** The compiled worker next to this file, or undefined when running from sources. */
@@ -47,9 +53,9 @@ export async function synthEnvironmentParallel(env: Environment, options: Parall
   const ids = selectStacks(env, options.stacks);
   const asOf = options.asOf ?? todayUtc();
   const tasks = synthTasks(env, ids, asOf, options.maxPartDeployments);
-  const workers = options.workers ?? workerCount(tasks.length, env.inventory.systems.length);
+  const workers = Math.max(options.evenOne ? 1 : 0, options.workers ?? workerCount(tasks.length, env.inventory.systems.length));
   const script = workerScript();
-  if (workers < 2 || tasks.length < 2 || script === undefined) return synthEnvironmentInProcess(env, { ...options, stacks: ids, asOf });
+  if (script === undefined || (!options.evenOne && (workers < 2 || tasks.length < 2))) return synthEnvironmentInProcess(env, { ...options, stacks: ids, asOf });
 
   const outDir = path.resolve(options.outDir);
   // Refuse a folder that is not a cdktf output before any worker starts.

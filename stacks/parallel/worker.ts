@@ -34,6 +34,19 @@ function failure(e: unknown, id?: string): FromWorker {
   return { type: 'failed', id, message: (e instanceof Error ? e.message : String(e)).split('\n')[0] };
 }
 
+/**
+ * Heap in use above which a finished task's garbage is collected before the next task (the pool
+ * forks workers with --expose-gc): a worker's peak is then its largest task, not that plus the
+ * leftovers of the one before. Below it V8 is left to choose: a full collection after every task
+ * cost ≈ 15 % of the synthesis's CPU at 2,000 systems.
+ */
+const COLLECT_ABOVE_BYTES = 384 * 1024 * 1024;
+
+function collectIfLarge(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc && process.memoryUsage().heapUsed > COLLECT_ABOVE_BYTES) gc();
+}
+
 function handle(message: ToWorker): void {
   if (message.type === 'exit') {
     // Exit outright: cdktf or the provider bindings may leave handles open that would keep a
@@ -63,9 +76,7 @@ function handle(message: ToWorker): void {
   } catch (e) {
     send(failure(e, id));
   } finally {
-    // What the task built is garbage now: collected before the next task (the pool forks workers
-    // with --expose-gc), so a worker's peak is its largest task, not the sum of its leftovers.
-    (globalThis as { gc?: () => void }).gc?.();
+    collectIfLarge();
   }
 }
 

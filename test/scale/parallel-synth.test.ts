@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../checks/core/version';
 import { cli, tempDir } from './support';
+import { fakeRule } from '../engine/helpers';
 
 const work = tempDir('btyun-parallel-');
 const BTYUN = path.join(PACKAGE_ROOT, 'bin', 'btyun.js');
@@ -121,6 +122,30 @@ describe('parallel synth', () => {
       for (const [file, text] of whole) expect(parts.get(file), `${dir}/${file}`).toBe(text);
     }
     expect(fs.readdirSync(work).filter((f) => /\.(tmp|work|old)-/.test(f))).toEqual([]);
+  });
+
+  it('a partial synthesis through the pool builds the other centers in workers and judges every stack', async () => {
+    const { gatedSynthesis } = require(path.join(PACKAGE_ROOT, 'dist', 'checks', 'app', 'gate', 'index.js')) as typeof import('../../checks/app/gate');
+    const { synthEnvironment, UNGATED_TEMPORARY_OUTPUT } = require(path.join(PACKAGE_ROOT, 'dist', 'stacks', 'synth.js')) as typeof import('../../stacks/synth');
+    const { loadEnvironment } = require(path.join(PACKAGE_ROOT, 'dist', 'checks', 'core', 'load.js')) as typeof import('../../checks/core/load');
+    const env = loadEnvironment(path.join(work, 'env'), { cwd: work });
+    const seen = new Set<string>();
+    const SEEN = fakeRule('K8S-954', (ctx) => {
+      for (const s of ctx.resources.stacks) seen.add(s);
+      return [];
+    }, 'info');
+    // Count the worker processes forked, to tell the others were built there and not in this process.
+    const before = new Set(childrenOfThisProcess());
+    const forked = new Set<number>();
+    const watch = setInterval(() => childrenOfThisProcess().forEach((c) => !before.has(c) && forked.add(c)), 10);
+    await gatedSynthesis(env, { outDir: path.join(work, 'partial-pool'), stacks: ['div-2'], rules: [SEEN], asOf: AS_OF, log: () => undefined, parallel: { source: { envDir: path.join(work, 'env'), cwd: work }, workers: 2 } });
+    clearInterval(watch);
+    expect([...seen].sort()).toEqual(env.topology.centers.map((c) => c.id).sort());
+    expect(forked.size).toBeGreaterThanOrEqual(3); // two for the other centers, one for div-2
+    synthEnvironment(env, { outDir: path.join(work, 'partial-serial'), stacks: ['div-2'], asOf: AS_OF, gate: UNGATED_TEMPORARY_OUTPUT });
+    const file = (dir: string) => fs.readFileSync(path.join(work, dir, 'stacks', 'div-2', 'cdk.tf.json'), 'utf8');
+    expect(file('partial-pool')).toBe(file('partial-serial'));
+    expect(fs.readdirSync(path.join(work, 'partial-pool', 'stacks'))).toEqual(['div-2']);
   });
 
   it('turns a failing worker into one clean error and keeps the previous output', async () => {
