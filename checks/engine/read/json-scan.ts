@@ -38,7 +38,8 @@ export type ScanReply =
   | { id: number; duplicateKeys: DuplicateKey[]; lines: PlainKeyLines; hasDynamicKey: boolean; mentionsVar: boolean; sha256: string; failed?: undefined }
   | { id: number; failed: string };
 
-function scanHere(bytes: Buffer): FileScan {
+/** The scan in this thread (also the worker's own, which adds the hash). */
+export function scanHere(bytes: Buffer): FileScan {
   const scan = scanJsonKeyBytes(bytes);
   return { duplicateKeys: scan.duplicateKeys, lines: scan.lines, hasDynamicKey: scan.hasDynamicKey, mentionsVar: bytes.indexOf('var.') >= 0 };
 }
