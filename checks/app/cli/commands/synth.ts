@@ -15,7 +15,8 @@ const HELP = `usage: btyun synth [--env NAME|PATH] [--stack ID …] [--out DIR]
 Synthesizes the environment's stacks (one per 兵团云 center) as Terraform JSON (cdk.tf.json),
 through the policy gate (合规检查), as of today: while a finding at or above the policy's fail-on
 exists, nothing is written and the previous output stays as it was. The output folder records the
-environment it was made from and the gate's verdict (btyun-synth.json).
+environment it was made from and the gate's verdict (btyun-synth.json); when it already holds
+exactly what would be written (today, this environment, this build, unchanged), nothing is rebuilt.
 
   --env NAME|PATH   environment under environments/ or a folder (default: ${DEFAULT_ENVIRONMENT})
   --stack ID …      only these stacks (center ids; repeat, space or comma separated)
