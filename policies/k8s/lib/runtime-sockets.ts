@@ -2,6 +2,7 @@
  * Container-runtime sockets (K8S-021). Mounting one, or any directory above one (`/var/run`,
  * `/run`, `/`), hands the container control of the node's runtime.
  */
+import { normalizeHostPath } from '../../sdk';
 
 export const RUNTIME_SOCKETS: readonly string[] = [
   '/var/run/docker.sock',
@@ -28,17 +29,6 @@ export const RUNTIME_SOCKET_NAMES: ReadonlySet<string> = new Set([
   'dockershim.sock',
   'podman.sock',
 ]);
-
-/** `/var//run/` → `/var/run`; `.` segments dropped; `..` resolved; the root stays `/`. */
-export function normalizeHostPath(path: string): string {
-  const parts: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return '/' + parts.join('/');
-}
 
 /** The runtime socket a host path exposes (itself, or the first socket below it), if any. */
 export function exposedRuntimeSocket(path: string): string | undefined {

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasValidDigest, literalHead, parseImage, tailImage } from '../../../policies/k8s/lib/image';
-import { exposedRuntimeSocket, normalizeHostPath } from '../../../policies/k8s/lib/runtime-sockets';
+import { exposedRuntimeSocket } from '../../../policies/k8s/lib/runtime-sockets';
+import { normalizeHostPath } from '../../../policies/sdk';
 import { isDangerousAdd, normalizeCapability } from '../../../policies/k8s/lib/capabilities';
 import { readBool, readList, readNum } from '../../../policies/sdk/readings';
 import { quantity } from '../../../policies/k8s/lib/resources';
