@@ -83,7 +83,7 @@ export function verifySynthRecord(dir: string, cwd: string, env: Environment): C
  * manifest.json tells `cdktf deploy` which folder holds each stack: one edited to point a stack
  * elsewhere would deploy a folder no record vouches for. It must be the one the record names.
  */
-function manifestProblems(abs: string, shownDir: string, recorded: string | undefined): ConfigurationProblem[] {
+export function manifestProblems(abs: string, shownDir: string, recorded: string | undefined): ConfigurationProblem[] {
   const file = `${shownDir}/manifest.json`;
   if (typeof recorded !== 'string') {
     return [problem(file, undefined, '合成记录未记载 manifest.json 的哈希：无法确认 cdktf deploy 从哪个目录部署各栈', 'the synthesis record holds no hash of manifest.json: which folder cdktf deploy takes each stack from cannot be told')];

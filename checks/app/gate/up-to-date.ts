@@ -10,22 +10,17 @@
  * day, build or environment, an edited or added file, another manifest — and the synthesis runs
  * in full (fail closed).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { readSynthRecord, sha256Of } from '../../core/synth-record';
+import { readSynthRecord } from '../../core/synth-record';
+import { manifestProblems } from '../../engine/verify-synth-record';
+import { readManifest } from '../../../stacks/parallel/manifest';
 import type { Environment, Severity } from '../../core/types';
 import { currentEntry } from './reuse-stacks';
 
+/** manifest.json is the recorded one (what CFG-004 checks) and names every stack of `ids`. */
 function manifestAsRecorded(outDir: string, recorded: string | undefined, ids: readonly string[]): boolean {
-  if (recorded === undefined) return false;
-  try {
-    const bytes = fs.readFileSync(path.join(outDir, 'manifest.json'));
-    if (sha256Of(bytes) !== recorded) return false;
-    const stacks = (JSON.parse(bytes.toString('utf8')) as { stacks?: Record<string, unknown> }).stacks;
-    return typeof stacks === 'object' && stacks !== null && ids.every((id) => Object.prototype.hasOwnProperty.call(stacks, id));
-  } catch {
-    return false;
-  }
+  if (manifestProblems(outDir, outDir, recorded).length > 0) return false;
+  const stacks = readManifest(outDir)?.stacks;
+  return stacks !== undefined && ids.every((id) => Object.prototype.hasOwnProperty.call(stacks, id));
 }
 
 /**
